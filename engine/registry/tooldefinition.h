@@ -3,6 +3,7 @@
 // A tool: one operation of a backend API (or one entry of a tool catalog), flattened into
 // what search, planning and execution need. Plain value type; cheap to copy between threads.
 
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
 #include <QString>
@@ -24,7 +25,7 @@ struct ToolParameter
     QString type;            // JSON Schema type: string, integer, number, boolean, array, object
     QString format;          // date, date-time, int64, uuid, ...
     QStringList enumValues;
-    QJsonValue defaultValue; // Undefined when the spec gives none
+    QJsonValue defaultValue = QJsonValue(QJsonValue::Undefined); // Undefined when the spec gives none
     QString description;
     bool nullable = false;
 
@@ -48,6 +49,10 @@ struct ToolDefinition
     bool deprecated = false;
     QString source;             // file path, URL or catalog the tool came from
     QString embeddingText;      // built once at load: what the embedder and lexical index see
+    // The 2xx response's JSON Schema with $refs inlined (bounded depth, cycles cut), and an
+    // example body when the spec gives one; the sandbox executor answers from these.
+    QJsonObject responseSchema;
+    QJsonValue responseExample;
 
     bool isReadOnly() const { return method == u"GET" || method == u"HEAD" || method == u"OPTIONS"; }
     const ToolParameter *parameter(const QString &name) const;

@@ -1,0 +1,98 @@
+#include "cli/benchcommand.h"
+
+#include "cli/graphbench.h"
+#include "cli/parsebench.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace m1 {
+
+BenchCommand::BenchCommand()
+{
+    m_sections.push_back(std::make_unique<ParseBench>());
+    m_sections.push_back(std::make_unique<GraphBench>());
+}
+
+BenchCommand::~BenchCommand() = default;
+
+void BenchCommand::addOptions(QCommandLineParser &parser)
+{
+    parser.addOption({u"tools"_s, u"Synthetic registry size for search measurements (default 200)."_s, u"N"_s});
+    parser.addOption({u"dim"_s, u"Embedding dimension for synthetic registries (default 1536)."_s, u"D"_s});
+    parser.addOption({u"parse-file"_s, u"Also report the parse time of FILE (repeatable)."_s, u"FILE"_s});
+    parser.addOption({u"repeat"_s, u"Runs per measurement; medians are reported (default 5)."_s, u"R"_s});
+    parser.addOption({u"graph-sizes"_s, u"Comma-separated synthetic graph sizes (default 200,20000,200000)."_s,
+                      u"LIST"_s});
+    QStringList names;
+    for (const auto &section : m_sections)
+        names.append(section->name());
+    parser.addOption({u"only"_s, u"Run only these sections (comma-separated: "_s + names.join(u", ") + u")."_s,
+                      u"LIST"_s});
+}
+
+int BenchCommand::execute(const QCommandLineParser &parser, const EngineConfig &config, CliContext &ctx)
+{
+    BenchSettings settings;
+    settings.config = config;
+    const auto tools = intOption(parser, u"tools"_s, 200, 1, 5'000'000, ctx);
+    const auto dim = intOption(parser, u"dim"_s, 1536, 2, 8192, ctx);
+    const auto repeat = intOption(parser, u"repeat"_s, 5, 1, 1000, ctx);
+    if (!tools || !dim || !repeat)
+        return ExitUsage;
+    settings.tools = int(*tools);
+    settings.dim = int(*dim);
+    settings.repeat = int(*repeat);
+    settings.parseFiles = parser.values(u"parse-file"_s);
+    if (parser.isSet(u"graph-sizes"_s)) {
+        settings.graphSizes.clear();
+        for (const QString &part : parser.value(u"graph-sizes"_s).split(u',')) {
+            bool ok = false;
+            const int size = part.trimmed().toInt(&ok);
+            if (!ok || size < 1 || size > 5'000'000)
+                return usageError(ctx, u"--graph-sizes: expected whole numbers from 1 to 5000000, got '"_s
+                                           + part + u'\'');
+            settings.graphSizes.append(size);
+        }
+    }
+
+    QSet<QString> only;
+    if (parser.isSet(u"only"_s)) {
+        for (const QString &part : parser.value(u"only"_s).split(u',', Qt::SkipEmptyParts)) {
+            const QString wanted = part.trimmed();
+            const bool known = std::any_of(m_sections.begin(), m_sections.end(),
+                                           [&](const auto &s) { return s->name() == wanted; });
+            if (!known)
+                return usageError(ctx, u"--only: no bench section named '"_s + wanted + u'\'');
+            only.insert(wanted);
+        }
+    }
+
+    QJsonObject report{{u"tools"_s, settings.tools}, {u"dim"_s, settings.dim}};
+    QElapsedTimer total;
+    total.start();
+    for (const auto &section : m_sections) {
+        if (!only.isEmpty() && !only.contains(section->name()))
+            continue;
+        if (!section->run(settings, report, ctx))
+            return ExitFailure;
+    }
+    QJsonObject startup = report.value(u"startup_ms"_s).toObject();
+    double startupTotal = 0;
+    for (const QString &phase : {u"parse"_s, u"embed"_s, u"graph"_s, u"index"_s})
+        startupTotal += startup.value(phase).toDouble();
+    startup.insert(u"total"_s, startupTotal);
+    report.insert(u"startup_ms"_s, startup);
+    report.insert(u"bench_wall_ms"_s, double(total.elapsed()));
+
+    const auto format = jsonOutput(parser) ? QJsonDocument::Compact : QJsonDocument::Indented;
+    ctx.out << QJsonDocument(report).toJson(format);
+    if (format == QJsonDocument::Compact)
+        ctx.out << '\n';
+    return ExitOk;
+}
+
+} // namespace m1

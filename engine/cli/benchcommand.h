@@ -1,0 +1,34 @@
+#pragma once
+
+// m1bot bench: measures each subsystem in one run and prints the figures the project's
+// speed targets are written against (DESIGN.md lists the JSON fields).
+
+#include "cli/benchsection.h"
+#include "cli/clicommand.h"
+
+#include <memory>
+#include <vector>
+
+namespace m1 {
+
+class BenchCommand final : public CliCommand
+{
+public:
+    BenchCommand();
+    ~BenchCommand() override;
+
+    QString name() const override { return QStringLiteral("bench"); }
+    QString summary() const override
+    {
+        return QStringLiteral("Measure start-up, graph, search and state-store speed; report medians and p99.");
+    }
+
+protected:
+    void addOptions(QCommandLineParser &parser) override;
+    int execute(const QCommandLineParser &parser, const EngineConfig &config, CliContext &ctx) override;
+
+private:
+    std::vector<std::unique_ptr<BenchSection>> m_sections;
+};
+
+} // namespace m1

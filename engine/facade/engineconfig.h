@@ -1,0 +1,31 @@
+#pragma once
+
+// What an engine runs with: where its tools come from, where its state lives, how the graph
+// links tools. Plain value; the loader fills it from a file and the command line.
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+namespace m1 {
+
+struct EngineConfig
+{
+    enum class LogFormat { Text, Json };
+
+    QStringList specSources;          // files, folders, URLs, or ":/" resources; empty → bundled demo
+    QString store = QStringLiteral("managed");
+    QString dataDir;                  // empty → the platform's application data folder
+    QString documentationFile;        // per-tool examples and synonyms; empty → bundled
+    QHash<QString, QString> graphAliases; // normalised key → canonical key
+    bool graphReadOnlyProviders = true;
+    QStringList graphLookupKeys;      // extra keys providers may be called for, besides identifiers
+    LogFormat logFormat = LogFormat::Text;
+    QString logFile;                  // empty → stderr
+    QString sourceFile;               // the file this config was read from, for messages
+
+    // The sources to load: the configured ones, or the bundled demo when none are given.
+    QStringList effectiveSpecSources() const;
+};
+
+} // namespace m1

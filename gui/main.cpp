@@ -1,0 +1,75 @@
+// m1-console: the admins' desktop console over the MobilityOne engine.
+
+#include "enginecontroller.h"
+#include "mainwindow.h"
+
+#include "facade/configloader.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QSettings>
+#include <QTranslator>
+
+namespace {
+
+// The interface language: the one saved in the settings, else the system's.
+void installTranslators(QApplication &app)
+{
+    const QString saved = QSettings().value(QStringLiteral("ui/language")).toString();
+    const QLocale locale = saved.isEmpty() ? QLocale::system() : QLocale(saved);
+    auto *own = new QTranslator(&app);
+    if (own->load(locale, QStringLiteral("m1"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(own);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("MobilityOne"));
+    QApplication::setApplicationName(QStringLiteral("m1-console"));
+    QApplication::setApplicationDisplayName(QStringLiteral("MobilityOne Console"));
+    QApplication::setApplicationVersion(QStringLiteral(M1_VERSION));
+    installTranslators(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "MobilityOne admin console"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("config"), QApplication::translate("main", "Read the configuration from FILE."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("spec"),
+                      QApplication::translate("main", "Load tools from PATH or URL (repeatable)."),
+                      QStringLiteral("PATH|URL")});
+    parser.process(app);
+
+    m1::EngineConfig config;
+    if (parser.isSet(QStringLiteral("config"))) {
+        const auto loaded = m1::ConfigLoader::loadFile(parser.value(QStringLiteral("config")));
+        if (!loaded.ok()) {
+            QMessageBox::critical(nullptr, QApplication::translate("main", "Configuration"),
+                                  loaded.errors.join(u'\n'));
+            return 2;
+        }
+        config = loaded.config;
+    }
+    for (const QString &spec : parser.values(QStringLiteral("spec")))
+        config.specSources.append(spec.contains(u"://") || spec.startsWith(u":/")
+                                      ? spec
+                                      : QDir::current().absoluteFilePath(spec));
+
+    m1::EngineController controller(config);
+    m1::MainWindow window(controller);
+    window.show();
+    controller.reload();
+    return app.exec();
+}

@@ -1,0 +1,103 @@
+#include "facade/bundledresources.h"
+#include "facade/configloader.h"
+
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// JSON fixtures as plain literals at namespace scope: moc misreads raw strings.
+namespace {
+constexpr char kFixture0[] = "{\"specs\": [\"api/fleet.yaml\", \"https://x.example/o.json\", \":/m1/x\"],\n                                    \"documentation\": \"docs.json\", \"dataDir\": \"/var/lib/m1\"}";
+constexpr char kFixture1[] = "{\"graph\": {\"aliases\": {\"person_id\": \"driver_id\"}, \"readOnlyProviders\": false},\n                                    \"log\": {\"format\": \"json\", \"file\": \"m1.log\"}}";
+constexpr char kFixture2[] = "{\"specs\": \"a.yaml\"}";
+constexpr char kFixture3[] = "{\"specs\": [\"a\", 3]}";
+constexpr char kFixture4[] = "{\"store\": 5}";
+constexpr char kFixture5[] = "{\"stroe\": \"memory\"}";
+constexpr char kFixture6[] = "{\"graph\": {\"aliases\": {\"a\": 1}}}";
+constexpr char kFixture7[] = "{\"graph\": {\"readOnlyProviders\": \"yes\"}}";
+constexpr char kFixture8[] = "{\"log\": {\"format\": \"xml\"}}";
+} // namespace
+
+class TestConfigLoader : public QObject
+{
+    Q_OBJECT
+
+private:
+    static m1::ConfigLoader::Result fromText(const QByteArray &json, const QString &base = u"/etc/m1"_s)
+    {
+        return m1::ConfigLoader::fromJson(QJsonDocument::fromJson(json).object(), u"m1.json"_s, base);
+    }
+
+private Q_SLOTS:
+    void emptyConfigUsesTheBundledDemo()
+    {
+        const auto r = fromText("{}");
+        QVERIFY(r.ok());
+        QCOMPARE(r.config.effectiveSpecSources(), QStringList{m1::BundledResources::demoSpec()});
+        QCOMPARE(r.config.store, u"managed"_s);
+    }
+
+    void relativePathsResolveAgainstTheConfigFolder()
+    {
+        const auto r = fromText(kFixture0);
+        QVERIFY2(r.ok(), qPrintable(r.errors.join(u'\n')));
+        QCOMPARE(r.config.specSources,
+                 (QStringList{u"/etc/m1/api/fleet.yaml"_s, u"https://x.example/o.json"_s, u":/m1/x"_s}));
+        QCOMPARE(r.config.documentationFile, u"/etc/m1/docs.json"_s);
+        QCOMPARE(r.config.dataDir, u"/var/lib/m1"_s);
+    }
+
+    void graphAndLogSettings()
+    {
+        const auto r = fromText(kFixture1);
+        QVERIFY2(r.ok(), qPrintable(r.errors.join(u'\n')));
+        QCOMPARE(r.config.graphAliases.value(u"person_id"_s), u"driver_id"_s);
+        QCOMPARE(r.config.graphReadOnlyProviders, false);
+        QCOMPARE(r.config.logFormat, m1::EngineConfig::LogFormat::Json);
+        QCOMPARE(r.config.logFile, u"/etc/m1/m1.log"_s);
+    }
+
+    void everyMistakeIsReportedWithItsPointer_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("specs not array") << QByteArray(kFixture2) << u"m1.json#/specs: expected an array"_s;
+        QTest::newRow("spec item") << QByteArray(kFixture3) << u"m1.json#/specs/1: expected a non-empty string"_s;
+        QTest::newRow("store type") << QByteArray(kFixture4) << u"m1.json#/store: expected a string"_s;
+        QTest::newRow("unknown key") << QByteArray(kFixture5) << u"m1.json#/stroe: unknown key"_s;
+        QTest::newRow("alias type") << QByteArray(kFixture6) << u"m1.json#/graph/aliases/a: expected a string"_s;
+        QTest::newRow("bool") << QByteArray(kFixture7) << u"m1.json#/graph/readOnlyProviders: expected true or false"_s;
+        QTest::newRow("log format") << QByteArray(kFixture8) << u"m1.json#/log/format: expected \"text\" or \"json\""_s;
+    }
+
+    void everyMistakeIsReportedWithItsPointer()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, expected);
+        const auto r = fromText(json);
+        QCOMPARE(r.errors.size(), 1);
+        QVERIFY2(r.errors.first().startsWith(expected), qPrintable(r.errors.first()));
+    }
+
+    void unreadableAndMalformedFiles()
+    {
+        QTemporaryDir dir;
+        auto missing = m1::ConfigLoader::loadFile(dir.filePath(u"none.json"_s));
+        QCOMPARE(missing.errors.size(), 1);
+        QVERIFY(missing.errors.first().contains(u"cannot read"_s));
+
+        QFile broken(dir.filePath(u"broken.json"_s));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("{\"specs\": [");
+        broken.close();
+        auto malformed = m1::ConfigLoader::loadFile(broken.fileName());
+        QCOMPARE(malformed.errors.size(), 1);
+        QVERIFY(malformed.errors.first().contains(u"not a JSON object"_s));
+        QVERIFY(malformed.errors.first().contains(u"at byte"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConfigLoader)
+#include "tst_configloader.moc"
