@@ -11,6 +11,7 @@ EngineController::EngineController(EngineConfig config, QObject *parent) : QObje
     m_engine->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
     connect(m_engine, &Engine::loadingStarted, this, &EngineController::loadingStarted);
+    connect(m_engine, &Engine::storeChanged, this, &EngineController::storeChanged);
     connect(m_engine, &Engine::snapshotReady, this, [this](m1::EngineSnapshotPtr snapshot) {
         m_snapshot = snapshot;
         Q_EMIT snapshotReady(snapshot);
@@ -24,6 +25,11 @@ EngineController::~EngineController()
     // thread; nothing here spins an event loop.
     m_thread.quit();
     m_thread.wait();
+}
+
+void EngineController::start()
+{
+    QMetaObject::invokeMethod(m_engine, &Engine::start, Qt::QueuedConnection);
 }
 
 void EngineController::reload()

@@ -25,12 +25,14 @@ public:
     EngineSnapshotPtr snapshot() const { return m_snapshot; }
 
 public Q_SLOTS:
+    void start();
     void reload();
     void setSpecSources(const QStringList &sources);
 
 Q_SIGNALS:
     void loadingStarted();
     void snapshotReady(m1::EngineSnapshotPtr snapshot);
+    void storeChanged(const QString &description, const QString &error);
 
 private:
     QThread m_thread;

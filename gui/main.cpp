@@ -2,6 +2,7 @@
 
 #include "enginecontroller.h"
 #include "mainwindow.h"
+#include "screenshotrunner.h"
 
 #include "facade/configloader.h"
 
@@ -50,6 +51,9 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("spec"),
                       QApplication::translate("main", "Load tools from PATH or URL (repeatable)."),
                       QStringLiteral("PATH|URL")});
+    parser.addOption({QStringLiteral("screenshot-dir"),
+                      QApplication::translate("main", "Load the demo, write one PNG per panel into DIR and exit."),
+                      QStringLiteral("DIR")});
     parser.process(app);
 
     m1::EngineConfig config;
@@ -70,6 +74,12 @@ int main(int argc, char *argv[])
     m1::EngineController controller(config);
     m1::MainWindow window(controller);
     window.show();
-    controller.reload();
+    std::unique_ptr<m1::ScreenshotRunner> screenshots;
+    if (parser.isSet(QStringLiteral("screenshot-dir"))) {
+        screenshots = std::make_unique<m1::ScreenshotRunner>(controller, window,
+                                                             parser.value(QStringLiteral("screenshot-dir")));
+        QObject::connect(screenshots.get(), &m1::ScreenshotRunner::finished, &app, &QCoreApplication::exit);
+    }
+    controller.start();
     return app.exec();
 }

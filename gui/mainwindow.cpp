@@ -20,16 +20,23 @@ MainWindow::MainWindow(EngineController &controller, QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_registry(new RegistryPanel(this))
     , m_statusTools(new QLabel(this))
+    , m_statusStore(new QLabel(this))
 {
     setWindowTitle(tr("MobilityOne Console"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_registry, tr("&Registry"));
     setCentralWidget(m_tabs);
+    statusBar()->addPermanentWidget(m_statusStore);
     statusBar()->addPermanentWidget(m_statusTools);
     m_statusTools->setText(tr("Loading…"));
 
     connect(&m_controller, &EngineController::loadingStarted, m_registry, &RegistryPanel::setLoading);
     connect(&m_controller, &EngineController::snapshotReady, this, &MainWindow::onSnapshot);
+    connect(&m_controller, &EngineController::storeChanged, this,
+            [this](const QString &description, const QString &error) {
+                m_statusStore->setText(error.isEmpty() ? tr("Store: %1").arg(description)
+                                                       : tr("Store problem: %1").arg(error));
+            });
     connect(m_registry, &RegistryPanel::reloadRequested, &m_controller, &EngineController::reload);
     connect(m_registry, &RegistryPanel::addSourcesRequested, this, &MainWindow::addSources);
 

@@ -36,6 +36,7 @@ private:
     QTabWidget *m_tabs;
     RegistryPanel *m_registry;
     QLabel *m_statusTools;
+    QLabel *m_statusStore;
     QStringList m_sources;
 };
 

@@ -74,6 +74,14 @@
         <source>%n tool(s)</source>
         <translation><numerusform>%n alat</numerusform><numerusform>%n alata</numerusform><numerusform>%n alata</numerusform></translation>
     </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>Pohrana: %1</translation>
+    </message>
+    <message>
+        <source>Store problem: %1</source>
+        <translation>Problem s pohranom: %1</translation>
+    </message>
 </context>
 <context>
     <name>m1::RegistryPanel</name>
@@ -186,6 +194,10 @@
     <message>
         <source>Configuration</source>
         <translation>Konfiguracija</translation>
+    </message>
+    <message>
+        <source>Load the demo, write one PNG per panel into DIR and exit.</source>
+        <translation>Učitaj demo, spremi po jednu PNG sliku svake ploče u mapu DIR i izađi.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@
 
 #include "cli/graphbench.h"
 #include "cli/parsebench.h"
+#include "cli/storebench.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -15,6 +16,7 @@ BenchCommand::BenchCommand()
 {
     m_sections.push_back(std::make_unique<ParseBench>());
     m_sections.push_back(std::make_unique<GraphBench>());
+    m_sections.push_back(std::make_unique<StoreBench>());
 }
 
 BenchCommand::~BenchCommand() = default;

@@ -1,21 +1,12 @@
 #include "cli/clicommand.h"
 
 #include "facade/configloader.h"
+#include "store/storeurl.h"
 
 #include <QDir>
 #include <QUrl>
 
 namespace m1 {
-namespace {
-
-bool isKnownStoreSyntax(const QString &store)
-{
-    return store == u"managed" || store == u"memory" || store.startsWith(u"redis://")
-           || store.startsWith(u"unix://");
-}
-
-} // namespace
-
 int CliCommand::run(const QStringList &args, CliContext &ctx)
 {
     QCommandLineParser parser;
@@ -82,9 +73,9 @@ std::optional<EngineConfig> CliCommand::buildConfig(const QCommandLineParser &pa
     }
     if (parser.isSet(QStringLiteral("store"))) {
         const QString store = parser.value(QStringLiteral("store"));
-        if (!isKnownStoreSyntax(store)) {
-            usageError(ctx, u"--store: '" + store
-                                + u"' is not one of managed, memory, redis://HOST:PORT/DB, unix:///PATH");
+        QString error;
+        if (!StoreUrl::parse(store, &error)) {
+            usageError(ctx, u"--store: " + error);
             return std::nullopt;
         }
         config.store = store;

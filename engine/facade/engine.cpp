@@ -1,6 +1,8 @@
 #include "facade/engine.h"
 
 #include "core/logcategories.h"
+#include "facade/enginestore.h"
+#include "store/storebackend.h"
 #include "facade/snapshotbuilder.h"
 
 #include <QPointer>
@@ -34,6 +36,28 @@ Engine::~Engine()
     // Workers hold only shared, immutable inputs; waiting here lets a load in flight finish
     // instead of touching a destroyed engine. The queued result is dropped by the QPointer.
     m_workers.waitForDone();
+}
+
+void Engine::start()
+{
+    if (!m_store) {
+        QString error;
+        m_store = EngineStore::open(m_config, m_clock, m_metrics, thread(), &error);
+        if (!m_store) {
+            Q_EMIT storeChanged(QString(), error);
+        } else {
+            Q_EMIT storeChanged(m_store->description(), QString());
+            m_store->ready().then(this, [this](const QString &readyError) {
+                Q_EMIT storeChanged(m_store->description(), readyError);
+            });
+        }
+    }
+    reload();
+}
+
+QString Engine::storeDescription() const
+{
+    return m_store ? m_store->description() : QString();
 }
 
 void Engine::setSpecSources(const QStringList &sources)

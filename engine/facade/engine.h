@@ -16,6 +16,8 @@
 
 namespace m1 {
 
+class StoreBackend;
+
 class Engine : public QObject
 {
     Q_OBJECT
@@ -31,6 +33,10 @@ public:
     EngineSnapshotPtr snapshot() const { return m_snapshot; }
     bool isLoading() const { return m_loading; }
 
+    // Opens the configured store (on the engine's thread) and loads the sources.
+    void start();
+    QString storeDescription() const;
+
     // Parses the sources and builds the graph on a worker; snapshotReady() follows.
     // A reload requested while one runs is queued behind it, never run in parallel.
     void reload();
@@ -39,6 +45,8 @@ public:
 Q_SIGNALS:
     void loadingStarted();
     void snapshotReady(m1::EngineSnapshotPtr snapshot);
+    // error is empty when the store is usable; description says which store it is.
+    void storeChanged(const QString &description, const QString &error);
 
 private:
     void startLoad();
@@ -50,6 +58,7 @@ private:
     MetricsRegistry m_metrics;
     StartupPhases m_phases;
     QThreadPool m_workers;
+    std::unique_ptr<StoreBackend> m_store;
     EngineSnapshotPtr m_snapshot;
     bool m_loading = false;
     bool m_reloadQueued = false;

@@ -30,6 +30,7 @@ RegistryPanel::RegistryPanel(QWidget *parent)
     , m_problems(new QListWidget(this))
     , m_summary(new QLabel(this))
 {
+    setObjectName(QStringLiteral("registry"));
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setFilterKeyColumn(-1);

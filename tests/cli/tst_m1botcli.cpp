@@ -209,8 +209,8 @@ private Q_SLOTS:
 
     void benchJsonHasStartupAndGraphSizes()
     {
-        const RunResult r = runM1bot({u"bench"_s, u"--json"_s, u"--only"_s, u"parse,graph"_s, u"--repeat"_s,
-                                      u"1"_s, u"--graph-sizes"_s, u"200,2000"_s});
+        const RunResult r = runM1bot({u"bench"_s, u"--json"_s, u"--only"_s, u"parse,graph,store"_s, u"--repeat"_s,
+                                      u"1"_s, u"--graph-sizes"_s, u"200,2000"_s, u"--store"_s, u"memory"_s});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject root = parseObject(r.out);
         const QJsonObject startup = root.value(u"startup_ms"_s).toObject();
@@ -226,6 +226,11 @@ private Q_SLOTS:
         const double e2000 = sizes.at(1).toObject().value(u"edges"_s).toDouble();
         QVERIFY(e200 > 0);
         QVERIFY2(e2000 > 5 * e200 && e2000 < 15 * e200, "edges should grow about linearly");
+
+        // One round trip loads a turn, one saves it (issue 4's budget), and the store is named.
+        QCOMPARE(root.value(u"redis_round_trips_per_msg"_s).toDouble(), 2.0);
+        QCOMPARE(root.value(u"redis_commands_per_msg"_s).toDouble(), 4.0);
+        QVERIFY(root.value(u"store"_s).toString().startsWith(u"memory"_s));
     }
 };
 

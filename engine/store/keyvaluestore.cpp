@@ -1,0 +1,66 @@
+#include "store/keyvaluestore.h"
+
+namespace m1 {
+
+QFuture<QList<RedisReply>> KeyValueStore::transaction(const QList<RedisCommand> &commands)
+{
+    QList<RedisCommand> batch;
+    batch.reserve(commands.size() + 2);
+    batch.append(RedisCommand::of("MULTI"));
+    batch.append(commands);
+    batch.append(RedisCommand::of("EXEC"));
+    const qsizetype count = commands.size();
+    return pipeline(batch).then(
+        [count](const QList<RedisReply> &replies) { return unwrapTransaction(replies, count); });
+}
+
+QFuture<RedisReply> KeyValueStore::script(const std::shared_ptr<const LuaScript> &script,
+                                          const QByteArrayList &keys, const QByteArrayList &args)
+{
+    return command(RedisCommand::evalSha(script, keys, args));
+}
+
+QFuture<RedisReply> KeyValueStore::command(const RedisCommand &command)
+{
+    return pipeline({ command }).then([](const QList<RedisReply> &replies) {
+        return replies.isEmpty() ? RedisReply::transportError(QStringLiteral("no reply"))
+                                 : replies.first();
+    });
+}
+
+QList<RedisReply> KeyValueStore::unwrapTransaction(const QList<RedisReply> &replies,
+                                                   qsizetype commandCount)
+{
+    const qsizetype expected = commandCount + 2;
+    if (replies.size() != expected)
+        return QList<RedisReply>(
+            commandCount,
+            RedisReply::transportError(QStringLiteral("transaction: expected %1 replies, got %2")
+                                           .arg(expected)
+                                           .arg(replies.size())));
+    const RedisReply &exec = replies.last();
+    if (exec.isArray() && exec.elements().size() == commandCount)
+        return exec.elements();
+    // Explain the refusal with the most specific error there is: MULTI's, a command's own
+    // (EXECABORT says only "previous errors"), or EXEC's.
+    RedisReply reason = exec.isError()
+        ? exec
+        : RedisReply::error(QByteArrayLiteral("EXECABORT transaction aborted"));
+    if (replies.first().isError()) {
+        reason = replies.first();
+    } else {
+        for (qsizetype i = 1; i + 1 < replies.size(); ++i) {
+            if (replies.at(i).isError()) {
+                reason = replies.at(i).isTransportError()
+                    ? replies.at(i)
+                    : RedisReply::error(exec.bytes() + QByteArrayLiteral(": command ")
+                                        + QByteArray::number(i) + QByteArrayLiteral(" failed: ")
+                                        + replies.at(i).bytes());
+                break;
+            }
+        }
+    }
+    return QList<RedisReply>(commandCount, reason);
+}
+
+} // namespace m1

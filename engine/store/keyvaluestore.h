@@ -1,0 +1,53 @@
+#pragma once
+
+// The engine's view of a Redis-like store. Everything goes through pipelines: a batch of
+// commands is one round trip and comes back as one reply per command, in order. Callable from
+// any thread; the futures finish on the store's own thread (Redis) or at once (memory), so a
+// worker may block on one while the GUI attaches a continuation instead.
+//
+// Failures are values, never exceptions: a command Redis rejects answers with an error reply;
+// when the store cannot be reached every command of the batch answers with a transport error
+// that says why (not connected, connection lost, timed out) — quickly, never hanging.
+
+#include "store/luascript.h"
+#include "store/rediscommand.h"
+#include "store/redisreply.h"
+
+#include <QFuture>
+#include <QList>
+#include <QString>
+
+#include <memory>
+
+namespace m1 {
+
+class KeyValueStore
+{
+public:
+    virtual ~KeyValueStore() = default;
+
+    // One round trip; the reply list has exactly one entry per command.
+    virtual QFuture<QList<RedisReply>> pipeline(const QList<RedisCommand> &commands) = 0;
+
+    // What the console and `m1bot` show: "redis unix:///…/redis.sock (managed, started by this
+    // process)", "memory (in-process; not shared, lost on exit)".
+    virtual QString description() const = 0;
+    // False while a Redis connection is down (memory: always true).
+    virtual bool isConnected() const = 0;
+
+    // MULTI, the commands, EXEC in one round trip, applied all together or not at all. The
+    // result holds the commands' own replies (not MULTI/QUEUED/EXEC); if the transaction was
+    // refused, every entry is that error.
+    QFuture<QList<RedisReply>> transaction(const QList<RedisCommand> &commands);
+    // Runs a script atomically (EVALSHA; Redis loads the script on first use or on NOSCRIPT).
+    QFuture<RedisReply> script(const std::shared_ptr<const LuaScript> &script,
+                               const QByteArrayList &keys, const QByteArrayList &args);
+    // A single command (still a round trip: prefer pipelines on hot paths).
+    QFuture<RedisReply> command(const RedisCommand &command);
+
+    // Strips MULTI/QUEUED/EXEC from a transaction's pipeline replies (used by transaction()).
+    static QList<RedisReply> unwrapTransaction(const QList<RedisReply> &replies,
+                                               qsizetype commandCount);
+};
+
+} // namespace m1

@@ -1,0 +1,50 @@
+#pragma once
+
+// A throw-away redis-server for tests: a free loopback port plus a unix socket in a temporary
+// folder, no persistence. It can be stopped, killed and started again on the same port and
+// socket (the reconnect tests), and it is stopped when the object goes away.
+
+#include "store/storeurl.h"
+
+#include <QProcess>
+#include <QString>
+#include <QTemporaryDir>
+
+namespace m1 {
+
+class RedisTestServer
+{
+public:
+    RedisTestServer();
+    ~RedisTestServer();
+    RedisTestServer(const RedisTestServer &) = delete;
+    RedisTestServer &operator=(const RedisTestServer &) = delete;
+
+    static bool isAvailable(); // redis-server installed
+
+    // Starts (or starts again, same port and socket) and waits until it answers PING.
+    bool start(QString *error = nullptr);
+    void stop(); // SIGTERM, waits
+    void kill(); // SIGKILL: a crash, nothing flushed
+    bool isRunning() const;
+    // SIGSTOP / SIGCONT: a server that accepts and then answers nothing (timeout tests).
+    void freeze();
+    void thaw();
+
+    int port() const { return m_port; }
+    QString socketPath() const;
+    StoreUrl tcpUrl(int db = 0) const
+    {
+        return StoreUrl::tcp(QStringLiteral("127.0.0.1"), m_port, db);
+    }
+    StoreUrl unixUrl(int db = 0) const { return StoreUrl::unixSocket(socketPath(), db); }
+
+private:
+    bool waitForPing(int timeoutMs) const;
+
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    int m_port = 0;
+};
+
+} // namespace m1
