@@ -17,6 +17,11 @@ packages=(
   # GUI testing and screenshots
   xvfb xauth
 )
+# Node.js for the OpenAPI mock server the agent's integration test validates requests with.
+# A node that is already there (Debian's or NodeSource's, which brings its own npm) is kept.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -35,4 +40,15 @@ if ((${#missing[@]})); then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 else
   echo "install-deps: all ${#packages[@]} packages present"
+fi
+
+# Stoplight Prism (a validating OpenAPI mock server), installed project-locally into
+# tools/node from the committed package-lock.json; tests/integration/agent runs it.
+node_tools="$(cd "$(dirname "$0")/.." && pwd)/tools/node"
+prism="$node_tools/node_modules/.bin/prism"
+if [ -x "$prism" ] && "$prism" --version >/dev/null 2>&1; then
+  echo "install-deps: prism $("$prism" --version) present"
+else
+  echo "install-deps: installing Stoplight Prism into tools/node"
+  npm ci --prefix "$node_tools" --no-audit --no-fund --loglevel=error
 fi

@@ -2,6 +2,7 @@
 
 #include "cli/graphbench.h"
 #include "cli/parsebench.h"
+#include "cli/searchbench.h"
 #include "cli/storebench.h"
 
 #include <QElapsedTimer>
@@ -16,6 +17,7 @@ BenchCommand::BenchCommand()
 {
     m_sections.push_back(std::make_unique<ParseBench>());
     m_sections.push_back(std::make_unique<GraphBench>());
+    m_sections.push_back(std::make_unique<SearchBench>());
     m_sections.push_back(std::make_unique<StoreBench>());
 }
 

@@ -1,8 +1,10 @@
 #include "cli/cliapplication.h"
 
 #include "cli/benchcommand.h"
+#include "cli/evalcommand.h"
 #include "cli/graphcommand.h"
 #include "cli/registrycommand.h"
+#include "cli/searchcommand.h"
 
 #include <QCoreApplication>
 
@@ -12,6 +14,8 @@ CliApplication::CliApplication()
 {
     m_commands.push_back(std::make_unique<RegistryCommand>());
     m_commands.push_back(std::make_unique<GraphCommand>());
+    m_commands.push_back(std::make_unique<SearchCommand>());
+    m_commands.push_back(std::make_unique<EvalCommand>());
     m_commands.push_back(std::make_unique<BenchCommand>());
 }
 

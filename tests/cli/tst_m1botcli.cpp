@@ -66,14 +66,14 @@ private Q_SLOTS:
     {
         const RunResult r = runM1bot({u"--help"_s});
         QCOMPARE(r.exitCode, 0);
-        for (const char *command : {"registry", "graph", "bench"})
+        for (const char *command : {"registry", "graph", "search", "eval", "bench"})
             QVERIFY2(r.out.contains(command), command);
     }
 
     void everyCommandHasHelp_data()
     {
         QTest::addColumn<QString>("command");
-        for (const char *command : {"registry", "graph", "bench"})
+        for (const char *command : {"registry", "graph", "search", "eval", "bench"})
             QTest::newRow(command) << QString::fromLatin1(command);
     }
 
@@ -105,6 +105,8 @@ private Q_SLOTS:
         QTest::newRow("bad number") << QStringList{u"bench"_s, u"--tools"_s, u"many"_s} << QByteArray("--tools");
         QTest::newRow("json and dot") << QStringList{u"graph"_s, u"--json"_s, u"--dot"_s} << QByteArray("--dot");
         QTest::newRow("missing value") << QStringList{u"registry"_s, u"--spec"_s} << QByteArray("spec");
+        QTest::newRow("search without query") << QStringList{u"search"_s, u"--json"_s} << QByteArray("QUERY");
+        QTest::newRow("search bad top") << QStringList{u"search"_s, u"--top"_s, u"0"_s, u"km"_s} << QByteArray("--top");
     }
 
     void badArgumentsGiveOneLineAndExitTwo()
@@ -205,6 +207,51 @@ private Q_SLOTS:
         QVERIFY(r.out.startsWith("digraph tools {"));
         QVERIFY(r.out.trimmed().endsWith('}'));
         QVERIFY(r.out.contains(" -> "));
+    }
+
+    void searchJsonContract()
+    {
+        const RunResult r = runM1bot({u"search"_s, u"--json"_s, u"--top"_s, u"3"_s, u"--user"_s, u"385911234567"_s,
+                                      u"koliko"_s, u"kilometara"_s, u"ima"_s, u"moj"_s, u"auto"_s});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject root = parseObject(r.out);
+        QCOMPARE(root.value(u"query"_s).toString(), u"koliko kilometara ima moj auto"_s);
+        QVERIFY(root.value(u"took_us"_s).toDouble() >= 0);
+        QVERIFY(root.value(u"abstain"_s).isBool());
+        const QJsonArray results = root.value(u"results"_s).toArray();
+        QCOMPARE(results.size(), 3);
+        double previous = 1e9;
+        for (const QJsonValue &v : results) {
+            const QJsonObject result = v.toObject();
+            QVERIFY(!result.value(u"id"_s).toString().isEmpty());
+            const double score = result.value(u"score"_s).toDouble();
+            QVERIFY(score <= previous);
+            previous = score;
+            const QJsonObject parts = result.value(u"parts"_s).toObject();
+            for (const char *part : {"dense", "lexical", "method", "user", "category", "docs", "eval"})
+                QVERIFY2(parts.contains(QLatin1String(part)), part);
+        }
+    }
+
+    void evalJsonContractAndBadLines()
+    {
+        QTemporaryDir dir;
+        QFile queries(dir.filePath(u"q.jsonl"_s));
+        QVERIFY(queries.open(QIODevice::WriteOnly));
+        queries.write("{\"query\": \"how many km does my car have\", \"tool_ids\": [\"getVehicleMileage\"]}\n"
+                      "not json\n"
+                      "{\"query\": \"otkaži rezervaciju\", \"tool_ids\": [\"cancelPoolBooking\"]}\n");
+        queries.close();
+        const RunResult r = runM1bot({u"eval"_s, u"--json"_s, u"--queries"_s, queries.fileName()});
+        QCOMPARE(r.exitCode, 1); // a bad line is reported and fails the run, the rest is measured
+        QVERIFY2(r.err.contains("q.jsonl:2"), r.err.constData());
+        const QJsonObject root = parseObject(r.out);
+        QCOMPARE(root.value(u"queries"_s).toInt(), 2);
+        for (const char *field : {"recall@1", "recall@3", "recall@5", "mrr", "ndcg@5", "p50_us", "p99_us"}) {
+            QVERIFY2(root.contains(QLatin1String(field)), field);
+            QVERIFY(root.value(QLatin1String(field)).toDouble() >= 0);
+        }
+        QVERIFY(root.value(u"recall@5"_s).toDouble() <= 1.0);
     }
 
     void benchJsonHasStartupAndGraphSizes()

@@ -1,0 +1,43 @@
+#pragma once
+
+// Which embedding provider to run, as an engine configuration file describes it:
+//   "embedding": {"provider": "local" | "openai" | "azure", "dimension": 1024,
+//                 "base_url": "...", "model": "...", "deployment": "...", "api_version": "...",
+//                 "api_key_env": "OPENAI_API_KEY", "send_dimensions": false,
+//                 "max_inputs_per_request": 2048, "max_tokens_per_request": 250000,
+//                 "max_concurrency": 4, "timeout_ms": 30000, "max_attempts": 5,
+//                 "cache_folder": "..."}
+// API keys are read from the environment variable named by api_key_env, never from the file.
+// Errors name the source and the JSON pointer.
+
+#include "core/clock.h"
+#include "embedding/embeddingprovider.h"
+#include "embedding/localembedder.h"
+#include "embedding/openaiembeddingoptions.h"
+
+#include <QJsonObject>
+
+#include <memory>
+
+namespace m1 {
+
+class NetworkClients;
+
+struct EmbeddingSettings
+{
+    QString provider = QStringLiteral("local");
+    LocalEmbedderOptions local;
+    OpenAiEmbeddingOptions remote;
+    QString apiKeyEnv; // empty: OPENAI_API_KEY or AZURE_OPENAI_API_KEY by provider
+    QString cacheFolder; // empty: no on-disk cache
+
+    // Applies a (possibly partial) object. pointerPrefix is where it sits in its file
+    // ("/embedding"). On error nothing is changed.
+    bool apply(const QJsonObject &json, const QString &sourceName, const QString &pointerPrefix,
+               QString *error);
+    // A provider as configured. network may be null (the provider then keeps its own).
+    std::unique_ptr<EmbeddingProvider> createProvider(const Clock &clock,
+                                                      NetworkClients *network) const;
+};
+
+} // namespace m1

@@ -1,0 +1,65 @@
+#pragma once
+
+// The one tokenisation the local embedder and the lexical index share, so a word means the same
+// thing to both: diacritics folded (č→c, đ→d), lower case, split on anything that is not a letter
+// or digit and on camelCase / letter-digit boundaries, English and Croatian stop words dropped,
+// and a light suffix stripper for both languages (vozilima→vozil, bookings→book, cancelled→cancel).
+// Works in a fixed stack buffer: tokenising allocates nothing.
+
+#include <QString>
+#include <QStringList>
+#include <QStringView>
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace m1 {
+
+class Tokenizer
+{
+public:
+    static constexpr int kMaxTokenLength = 48; // longer runs are cut (ids, base64 noise)
+
+    struct Options
+    {
+        bool stem = true;
+        bool dropStopWords = true;
+        bool splitCamelCase = true;
+    };
+
+    Tokenizer();
+    explicit Tokenizer(Options options);
+
+    // Calls sink(std::u16string_view token) for each token, in text order. The view points into
+    // a buffer that is reused for the next token.
+    template<typename Sink> void forEachToken(QStringView text, Sink &&sink) const
+    {
+        run(
+            text,
+            [](void *context, std::u16string_view token) {
+                (*static_cast<Sink *>(context))(token);
+            },
+            &sink);
+    }
+
+    QStringList tokens(QStringView text) const; // convenience for tests and tools
+    // Diacritic-folded lower case text, separators kept as single spaces (for intent patterns).
+    QString fold(QStringView text) const;
+
+    // Folds one UTF-16 unit: lower case without diacritics, or 0 for a separator.
+    static char16_t foldChar(char16_t c);
+    // The suffix stripper on its own (input already folded).
+    static int stemLength(char16_t *token, int length);
+    bool isStopWord(std::u16string_view token) const;
+
+private:
+    using RawSink = void (*)(void *, std::u16string_view);
+    void run(QStringView text, RawSink sink, void *context) const;
+    void deliver(char16_t *buffer, int length, RawSink sink, void *context) const;
+
+    Options m_options;
+    std::vector<std::uint64_t> m_stopWords; // sorted hashes
+};
+
+} // namespace m1
