@@ -4,6 +4,8 @@
 #include "mainwindow.h"
 #include "screenshotrunner.h"
 
+#include "core/clock.h"
+#include "core/logsink.h"
 #include "facade/configloader.h"
 
 #include <QApplication>
@@ -70,6 +72,14 @@ int main(int argc, char *argv[])
         config.specSources.append(spec.contains(u"://") || spec.startsWith(u":/")
                                       ? spec
                                       : QDir::current().absoluteFilePath(spec));
+
+    // One log sink for the console's lifetime: structured when the config asks, redacted always.
+    const m1::SystemClock clock;
+    m1::LogSinkOptions logOptions;
+    logOptions.format = config.logFormat == m1::EngineConfig::LogFormat::Json ? m1::LogFormatter::Format::Json
+                                                                              : m1::LogFormatter::Format::Text;
+    logOptions.filePath = config.logFile;
+    const m1::LogSink logSink(clock, logOptions);
 
     m1::EngineController controller(config);
     m1::MainWindow window(controller);

@@ -1,5 +1,7 @@
 #include "cli/clicommand.h"
 
+#include "core/clock.h"
+#include "core/logsink.h"
 #include "facade/configloader.h"
 #include "store/storeurl.h"
 
@@ -41,6 +43,17 @@ int CliCommand::run(const QStringList &args, CliContext &ctx)
     const std::optional<EngineConfig> config = buildConfig(parser, ctx);
     if (!config)
         return ExitUsage;
+
+    // Diagnostics go through one sink for the whole command: text, or JSON lines when the
+    // config's log.format or M1_LOG_FORMAT asks for them; phone numbers and secrets redacted.
+    const SystemClock clock;
+    LogSinkOptions logOptions;
+    const bool json = config->logFormat == EngineConfig::LogFormat::Json
+                      || qEnvironmentVariable("M1_LOG_FORMAT") == u"json";
+    logOptions.format = json ? LogFormatter::Format::Json : LogFormatter::Format::Text;
+    logOptions.filePath = config->logFile;
+    const LogSink logSink(clock, logOptions);
+
     const int code = execute(parser, *config, ctx);
     ctx.out.flush();
     ctx.err.flush();

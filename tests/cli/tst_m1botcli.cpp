@@ -19,9 +19,15 @@ struct RunResult
     QByteArray err;
 };
 
-RunResult runM1bot(const QStringList &args, int timeoutMs = 120'000)
+RunResult runM1bot(const QStringList &args, int timeoutMs = 120'000, const QStringList &environment = {})
 {
     QProcess process;
+    if (!environment.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const QString &assignment : environment)
+            env.insert(assignment.section(u'=', 0, 0), assignment.section(u'=', 1));
+        process.setProcessEnvironment(env);
+    }
     process.start(qEnvironmentVariable("M1BOT"), args);
     RunResult result;
     if (!process.waitForFinished(timeoutMs)) {
@@ -252,6 +258,21 @@ private Q_SLOTS:
             QVERIFY(root.value(QLatin1String(field)).toDouble() >= 0);
         }
         QVERIFY(root.value(u"recall@5"_s).toDouble() <= 1.0);
+    }
+
+    void logsAreJsonLinesWhenAsked()
+    {
+        const RunResult r = runM1bot({u"bench"_s, u"--json"_s, u"--only"_s, u"store"_s, u"--repeat"_s, u"1"_s,
+                                      u"--store"_s, u"memory"_s},
+                                     120'000, {u"M1_LOG_FORMAT=json"_s});
+        QCOMPARE(r.exitCode, 0);
+        const QList<QByteArray> lines = r.err.trimmed().split('\n');
+        QVERIFY(!lines.isEmpty() && !lines.first().isEmpty());
+        for (const QByteArray &line : lines) {
+            const QJsonObject record = parseObject(line);
+            for (const char *field : {"ts", "level", "category", "msg"})
+                QVERIFY2(record.contains(QLatin1String(field)), line.constData());
+        }
     }
 
     void benchJsonHasStartupAndGraphSizes()
