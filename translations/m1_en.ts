@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
@@ -6,17 +6,23 @@
     <message numerus="yes">
         <source>%n item(s):</source>
         <translation>
-            <numerusform>%n item:</numerusform><numerusform>%n items:</numerusform></translation>
+            <numerusform>%n item:</numerusform>
+            <numerusform>%n items:</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>… and %n more</source>
         <translation>
-            <numerusform>… and %n more</numerusform><numerusform>… and %n more</numerusform></translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
         <translation>
-            <numerusform>%n item</numerusform><numerusform>%n items</numerusform></translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -24,7 +30,9 @@
     <message numerus="yes">
         <source>%n tool(s)</source>
         <translation>
-            <numerusform>%n tool</numerusform><numerusform>%n tools</numerusform></translation>
+            <numerusform>%n tool</numerusform>
+            <numerusform>%n tools</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -32,7 +40,9 @@
     <message numerus="yes">
         <source>%n tool(s) from %1 source(s), loaded in %2 ms; %3 problem(s); %4 graph edge(s).</source>
         <translation>
-            <numerusform>%n tool from %1 source, loaded in %2 ms; %3 problem; %4 graph edge.</numerusform><numerusform>%n tools from %1 sources, loaded in %2 ms; %3 problems; %4 graph edges.</numerusform></translation>
+            <numerusform>%n tool from %1 source, loaded in %2 ms; %3 problem; %4 graph edge.</numerusform>
+            <numerusform>%n tools from %1 sources, loaded in %2 ms; %3 problems; %4 graph edges.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -162,6 +162,18 @@
         <source>%n item(s)</source>
         <translation><numerusform>%n stavka</numerusform><numerusform>%n stavke</numerusform><numerusform>%n stavki</numerusform></translation>
     </message>
+    <message>
+        <source>Cancelled. Nothing was changed.</source>
+        <translation>Otkazano. Ništa nije promijenjeno.</translation>
+    </message>
+    <message>
+        <source>Sorry, I did not understand. Could you say what you need in other words?</source>
+        <translation>Oprostite, nisam razumio. Možete li drugim riječima reći što trebate?</translation>
+    </message>
+    <message>
+        <source>Which of these did you mean?</source>
+        <translation>Koje od ovoga ste mislili?</translation>
+    </message>
 </context>
 <context>
     <name>m1::AgentLabels</name>

@@ -1,6 +1,7 @@
 #include "cli/cliapplication.h"
 
 #include "cli/benchcommand.h"
+#include "cli/chatcommand.h"
 #include "cli/evalcommand.h"
 #include "cli/graphcommand.h"
 #include "cli/registrycommand.h"
@@ -17,6 +18,7 @@ CliApplication::CliApplication()
     m_commands.push_back(std::make_unique<SearchCommand>());
     m_commands.push_back(std::make_unique<EvalCommand>());
     m_commands.push_back(std::make_unique<BenchCommand>());
+    m_commands.push_back(std::make_unique<ChatCommand>());
 }
 
 CliApplication::~CliApplication() = default;

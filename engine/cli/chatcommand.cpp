@@ -1,0 +1,174 @@
+#include "cli/chatcommand.h"
+
+#include "agent/agenttr.h"
+#include "agent/orchestrator.h"
+#include "agent/parameterfiller.h"
+#include "agent/replyformatter.h"
+#include "agent/sandboxexecutor.h"
+#include "channel/capturingsink.h"
+#include "channel/inboundmessage.h"
+#include "cli/sourcecheck.h"
+#include "conversation/turnloader.h"
+#include "core/clock.h"
+#include "core/metricsregistry.h"
+#include "facade/enginestore.h"
+#include "facade/searchfactory.h"
+#include "pipeline/inboundqueue.h"
+#include "pipeline/workerpool.h"
+#include "registry/registryloader.h"
+#include "search/searchengine.h"
+#include "store/storebackend.h"
+
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QMutex>
+#include <QTimer>
+#include <QTranslator>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace m1 {
+
+void ChatCommand::addOptions(QCommandLineParser &parser)
+{
+    parser.addOption({u"phone"_s, u"The user's phone number (E.164 digits, no '+')."_s, u"NUMBER"_s});
+    parser.addOption({u"workers"_s, u"Worker lanes (default 5)."_s, u"N"_s});
+    parser.addOption({u"trace"_s, u"Print each turn's trace (JSON) on stderr."_s});
+}
+
+InboundMessage ChatCommand::messageFor(const QString &line, const QString &phone, const QString &messageId)
+{
+    InboundMessage m;
+    m.messageId = messageId;
+    m.from = phone;
+    m.timestampSec = 0;
+    const QString trimmed = line.trimmed();
+    const bool isButton = trimmed.startsWith(u"/button "_s);
+    const bool isList = trimmed.startsWith(u"/list "_s);
+    if (isButton || isList) {
+        m.type = isButton ? InboundMessage::Type::ButtonReply : InboundMessage::Type::ListReply;
+        m.waType = u"interactive"_s;
+        m.replyId = trimmed.section(u' ', 1).trimmed();
+        m.replyTitle = m.replyId;
+    } else {
+        m.type = InboundMessage::Type::Text;
+        m.waType = u"text"_s;
+        m.text = trimmed;
+    }
+    return m;
+}
+
+QString ChatCommand::render(const OutboundMessage &message)
+{
+    QString out = u"bot> "_s + message.text;
+    for (const OutboundMessage::Button &b : message.buttons)
+        out += u"\n     [/button "_s + b.id + u"] "_s + b.title;
+    for (const OutboundMessage::Section &s : message.list.sections) {
+        for (const OutboundMessage::Row &r : s.rows) {
+            out += u"\n     [/list "_s + r.id + u"] "_s + r.title;
+            if (!r.description.isEmpty())
+                out += u" — "_s + r.description;
+        }
+    }
+    return out;
+}
+
+int ChatCommand::execute(const QCommandLineParser &parser, const EngineConfig &config, CliContext &ctx)
+{
+    const QString phone = parser.value(u"phone"_s).remove(u'+').trimmed();
+    if (phone.isEmpty())
+        return usageError(ctx, u"expected --phone NUMBER, e.g. m1bot chat --phone 385911234567"_s);
+    const auto workers = intOption(parser, u"workers"_s, 5, 1, 64, ctx);
+    if (!workers)
+        return ExitUsage;
+
+    const ToolRegistry registry = RegistryLoader().load(config.effectiveSpecSources());
+    if (const int code = SourceCheck::unreadableSourcesExit(registry, *this, ctx); code != ExitOk)
+        return code;
+    SystemClock clock;
+    const SearchSetup setup = SearchFactory::build(config, registry, clock);
+    if (!setup.engine)
+        return failure(ctx, setup.error);
+
+    // The in-process store unless --store says otherwise: a chat needs no server.
+    EngineConfig storeConfig = config;
+    if (!parser.isSet(u"store"_s))
+        storeConfig.store = u"memory"_s;
+    MetricsRegistry metrics(clock);
+    QString error;
+    std::unique_ptr<StoreBackend> backend = EngineStore::open(storeConfig, clock, metrics, nullptr, &error);
+    if (!backend)
+        return usageError(ctx, u"--store: "_s + error);
+    QEventLoop loop;
+    QTimer::singleShot(30'000, &loop, &QEventLoop::quit);
+    backend->ready().then(&loop, [&loop](const QString &) { loop.quit(); });
+    if (!backend->ready().isFinished())
+        loop.exec();
+    if (!backend->ready().isFinished() || !backend->ready().result().isEmpty())
+        return failure(ctx, u"the store did not start: "_s
+                               + (backend->ready().isFinished() ? backend->ready().result() : u"timed out"_s));
+
+    const std::unique_ptr<QTranslator> croatian = AgentTr::loadCroatian();
+    const AgentTr tr(croatian.get());
+    const ParameterFiller filler(clock);
+    const ReplyFormatter formatter(tr);
+    SandboxExecutor sandbox(clock);
+    const Orchestrator orchestrator({ registry, *setup.engine, filler, formatter, tr, sandbox, clock });
+    TurnLoader loader(backend->store(), ConversationConfig {}, metrics);
+    InboundQueue queue(backend->store());
+    CapturingSink sink;
+    WorkerPoolOptions options;
+    options.workers = int(*workers);
+    options.pollMs = 5;
+    WorkerPool pool(queue, loader, orchestrator, sink, clock, metrics, options);
+    QMutex traceMutex;
+    QStringList traces;
+    if (parser.isSet(u"trace"_s)) {
+        pool.setTraceHandler([&](const InboundMessage &, const TurnTrace &trace) {
+            QMutexLocker lock(&traceMutex);
+            traces.append(QString::fromUtf8(QJsonDocument(trace.toJson()).toJson(QJsonDocument::Compact)));
+        });
+    }
+    if (const QString startError = pool.start(); !startError.isEmpty())
+        return failure(ctx, startError);
+    ctx.err << u"chat as "_s << phone << u" on "_s << backend->description()
+            << u" — type a message, /button ID or /list ID; end with Ctrl-D"_s << Qt::endl;
+
+    QTextStream in(stdin);
+    const QString runId = QString::number(clock.nowMs());
+    int sequence = 0;
+    qsizetype shown = 0;
+    int exitCode = ExitOk;
+    QString line;
+    while (in.readLineInto(&line)) {
+        if (line.trimmed().isEmpty())
+            continue;
+        const QString id = u"chat."_s + runId + u'.' + QString::number(++sequence);
+        const EnqueueResult queued = queue.push(messageFor(line, phone, id)).result();
+        if (!queued.ok) {
+            ctx.err << u"could not queue the message: "_s << queued.error << Qt::endl;
+            exitCode = ExitFailure;
+            break;
+        }
+        if (!pool.waitForIdle(120'000))
+            ctx.err << u"no answer within 120 s"_s << Qt::endl;
+        const QList<OutboundMessage> sent = sink.messages();
+        for (; shown < sent.size(); ++shown)
+            ctx.out << render(sent.at(shown)) << u'\n';
+        ctx.out.flush();
+        QMutexLocker lock(&traceMutex);
+        for (const QString &trace : std::as_const(traces))
+            ctx.err << u"trace "_s << trace << Qt::endl;
+        traces.clear();
+    }
+    pool.stop();
+    const WorkerPoolStats stats = pool.stats();
+    if (stats.failures > 0) {
+        ctx.err << stats.failures << u" message(s) failed in the pipeline"_s << Qt::endl;
+        exitCode = ExitFailure;
+    }
+    return exitCode;
+}
+
+} // namespace m1

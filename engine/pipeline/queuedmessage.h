@@ -1,0 +1,19 @@
+#pragma once
+// One entry read from the inbound stream: its stream id (for XACK) and the decoded message, or
+// why it could not be decoded (such entries are acknowledged and dropped by the worker pool).
+#include "channel/inboundmessage.h"
+
+#include <QByteArray>
+#include <QString>
+#include <optional>
+
+namespace m1 {
+
+struct QueuedMessage
+{
+    QByteArray entryId;
+    std::optional<InboundMessage> message;
+    QString error;
+};
+
+} // namespace m1
