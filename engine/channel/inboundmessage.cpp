@@ -101,12 +101,10 @@ std::optional<InboundMessage> InboundMessage::fromJson(QByteArrayView json, QStr
         return std::nullopt;
     };
     using namespace simdjson;
-    const padded_string padded(json.data(), size_t(json.size()));
-    ondemand::document doc;
-    ondemand::object root;
-    if (recordjson::threadParser().iterate(padded).get(doc) != SUCCESS
-        || doc.get_object().get(root) != SUCCESS)
+    recordjson::OpenRecord record;
+    if (!recordjson::openObject(json, record))
         return fail(u"inbound record is not JSON: expected a JSON object"_s);
+    ondemand::object &root = record.root;
 
     InboundMessage m;
     int version = -1;

@@ -77,12 +77,10 @@ std::optional<MessageStatus> MessageStatus::fromJson(QByteArrayView json, QStrin
         return std::nullopt;
     };
     using namespace simdjson;
-    const padded_string padded(json.data(), size_t(json.size()));
-    ondemand::document doc;
-    ondemand::object root;
-    if (recordjson::threadParser().iterate(padded).get(doc) != SUCCESS
-        || doc.get_object().get(root) != SUCCESS)
+    recordjson::OpenRecord record;
+    if (!recordjson::openObject(json, record))
         return fail(u"status record is not JSON: expected a JSON object"_s);
+    ondemand::object &root = record.root;
 
     MessageStatus s;
     int version = -1;

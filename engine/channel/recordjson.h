@@ -16,6 +16,18 @@ namespace m1::recordjson {
 // One parser per thread: it keeps its buffers between records.
 simdjson::ondemand::parser &threadParser();
 
+// A record opened for reading. The padded copy lives here because the document and the
+// object point into it; the document must stay alive while the object is read.
+struct OpenRecord
+{
+    simdjson::padded_string padded;
+    simdjson::ondemand::document document;
+    simdjson::ondemand::object root;
+};
+
+// Starts reading json as one JSON object with this thread's parser; false when it is not one.
+bool openObject(QByteArrayView json, OpenRecord &record);
+
 inline QString toQString(std::string_view text)
 {
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
