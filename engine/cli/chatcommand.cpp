@@ -1,5 +1,7 @@
 #include "cli/chatcommand.h"
 
+#include "cli/searchloader.h"
+
 #include "agent/agenttr.h"
 #include "agent/orchestrator.h"
 #include "agent/parameterfiller.h"
@@ -7,15 +9,12 @@
 #include "agent/sandboxexecutor.h"
 #include "channel/capturingsink.h"
 #include "channel/inboundmessage.h"
-#include "cli/sourcecheck.h"
 #include "conversation/turnloader.h"
 #include "core/clock.h"
 #include "core/metricsregistry.h"
 #include "facade/enginestore.h"
-#include "facade/searchfactory.h"
 #include "pipeline/inboundqueue.h"
 #include "pipeline/workerpool.h"
-#include "registry/registryloader.h"
 #include "search/searchengine.h"
 #include "store/storebackend.h"
 
@@ -83,13 +82,14 @@ int ChatCommand::execute(const QCommandLineParser &parser, const EngineConfig &c
     if (!workers)
         return ExitUsage;
 
-    const ToolRegistry registry = RegistryLoader().load(config.effectiveSpecSources());
-    if (const int code = SourceCheck::unreadableSourcesExit(registry, *this, ctx); code != ExitOk)
-        return code;
     SystemClock clock;
-    const SearchSetup setup = SearchFactory::build(config, registry, clock);
-    if (!setup.engine)
-        return failure(ctx, setup.error);
+    int loadExit = ExitOk;
+    const std::unique_ptr<LoadedSearch> loaded =
+        SearchLoader::load(config.effectiveSpecSources(), config, clock, *this, ctx, &loadExit);
+    if (!loaded)
+        return loadExit;
+    const ToolRegistry &registry = *loaded->registry;
+    const SearchSetup &setup = loaded->search;
 
     // The in-process store unless --store says otherwise: a chat needs no server.
     EngineConfig storeConfig = config;

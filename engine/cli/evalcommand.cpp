@@ -1,10 +1,8 @@
 #include "cli/evalcommand.h"
 
-#include "cli/sourcecheck.h"
+#include "cli/searchloader.h"
 #include "core/clock.h"
 #include "facade/bundledresources.h"
-#include "facade/searchfactory.h"
-#include "registry/registryloader.h"
 #include "search/searchevaluator.h"
 
 #include <QDir>
@@ -38,13 +36,13 @@ int EvalCommand::execute(const QCommandLineParser &parser, const EngineConfig &c
     const QStringList sources = parser.isSet(u"tools"_s)
                                     ? QStringList{QDir::current().absoluteFilePath(parser.value(u"tools"_s))}
                                     : config.effectiveSpecSources();
-    const ToolRegistry registry = RegistryLoader().load(sources);
-    if (const int code = SourceCheck::unreadableSourcesExit(registry, *this, ctx); code != ExitOk)
-        return code;
     SystemClock clock;
-    const SearchSetup setup = SearchFactory::build(config, registry, clock);
-    if (!setup.engine)
-        return failure(ctx, setup.error);
+    int exitCode = ExitOk;
+    const std::unique_ptr<LoadedSearch> loaded =
+        SearchLoader::load(sources, config, clock, *this, ctx, &exitCode);
+    if (!loaded)
+        return exitCode;
+    const SearchSetup &setup = loaded->search;
 
     const EvalReport report = SearchEvaluator::evaluate(*setup.engine, queries);
     const QJsonObject json = report.toJson(parser.isSet(u"misses"_s));

@@ -1,9 +1,7 @@
 #include "cli/searchcommand.h"
 
-#include "cli/sourcecheck.h"
+#include "cli/searchloader.h"
 #include "core/clock.h"
-#include "facade/searchfactory.h"
-#include "registry/registryloader.h"
 
 #include <QJsonDocument>
 
@@ -26,13 +24,13 @@ int SearchCommand::execute(const QCommandLineParser &parser, const EngineConfig 
     if (!top)
         return ExitUsage;
 
-    const ToolRegistry registry = RegistryLoader().load(config.effectiveSpecSources());
-    if (const int code = SourceCheck::unreadableSourcesExit(registry, *this, ctx); code != ExitOk)
-        return code;
     SystemClock clock;
-    const SearchSetup setup = SearchFactory::build(config, registry, clock);
-    if (!setup.engine)
-        return failure(ctx, setup.error);
+    int exitCode = ExitOk;
+    const std::unique_ptr<LoadedSearch> loaded =
+        SearchLoader::load(config.effectiveSpecSources(), config, clock, *this, ctx, &exitCode);
+    if (!loaded)
+        return exitCode;
+    const SearchSetup &setup = loaded->search;
 
     const SearchResult result = setup.engine->search({query, parser.value(u"user"_s), int(*top)});
     if (!result.error.isEmpty())
