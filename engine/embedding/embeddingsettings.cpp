@@ -92,16 +92,21 @@ bool EmbeddingSettings::apply(const QJsonObject &json, const QString &sourceName
     return true;
 }
 
+QString EmbeddingSettings::apiKeyVariable() const
+{
+    if (!apiKeyEnv.isEmpty())
+        return apiKeyEnv;
+    return provider == u"azure" ? QStringLiteral("AZURE_OPENAI_API_KEY")
+                                : QStringLiteral("OPENAI_API_KEY");
+}
+
 std::unique_ptr<EmbeddingProvider> EmbeddingSettings::createProvider(const Clock &clock,
                                                                      NetworkClients *network) const
 {
     if (provider == u"local")
         return std::make_unique<LocalEmbedder>(local);
     OpenAiEmbeddingOptions options = remote;
-    const QString variable = !apiKeyEnv.isEmpty() ? apiKeyEnv
-        : provider == u"azure"                    ? QStringLiteral("AZURE_OPENAI_API_KEY")
-                                                  : QStringLiteral("OPENAI_API_KEY");
-    options.apiKey = qEnvironmentVariable(variable.toLocal8Bit().constData());
+    options.apiKey = qEnvironmentVariable(apiKeyVariable().toLocal8Bit().constData());
     return std::make_unique<OpenAiEmbeddingProvider>(options, clock, network);
 }
 

@@ -35,6 +35,8 @@ struct EmbeddingSettings
     // ("/embedding"). On error nothing is changed.
     bool apply(const QJsonObject &json, const QString &sourceName, const QString &pointerPrefix,
                QString *error);
+    // The environment variable the API key is read from (remote providers).
+    QString apiKeyVariable() const;
     // A provider as configured. network may be null (the provider then keeps its own).
     std::unique_ptr<EmbeddingProvider> createProvider(const Clock &clock,
                                                       NetworkClients *network) const;

@@ -1,7 +1,5 @@
 #include "search/dotkernels.h"
 
-#include <Eigen/Core>
-
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
 #define M1_HAVE_X86 1
@@ -11,19 +9,52 @@ namespace m1::kernels {
 
 namespace {
 
+// Every kernel sums a row in the same order (eight lanes, then a fixed horizontal sum, then the
+// tail), so a row scored alone, in a block of four, or picked out by index gives the same bits:
+// the screened and the full exact search then agree to the last ulp, ties included.
+
 float dotPortable(const float *a, const float *b, int n)
 {
-    return Eigen::Map<const Eigen::VectorXf>(a, n).dot(Eigen::Map<const Eigen::VectorXf>(b, n));
+    float lanes[8] = {};
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+        for (int l = 0; l < 8; ++l)
+            lanes[l] += a[i + l] * b[i + l];
+    }
+    float sum = ((lanes[0] + lanes[4]) + (lanes[2] + lanes[6]))
+        + ((lanes[1] + lanes[5]) + (lanes[3] + lanes[7]));
+    for (; i < n; ++i)
+        sum += a[i] * b[i];
+    return sum;
 }
 
 void gemvPortable(const float *rows, int count, int dim, const float *query, float *out)
 {
-    using Matrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-    Eigen::Map<Eigen::VectorXf>(out, count).noalias() = Eigen::Map<const Matrix>(rows, count, dim)
-        * Eigen::Map<const Eigen::VectorXf>(query, dim);
+    for (int r = 0; r < count; ++r)
+        out[r] = dotPortable(rows + size_t(r) * size_t(dim), query, dim);
+}
+
+void gatherPortable(const float *base, int dim, const int *rows, int count, const float *query,
+                    float *out)
+{
+    for (int i = 0; i < count; ++i)
+        out[i] = dotPortable(base + size_t(rows[i]) * size_t(dim), query, dim);
+}
+
+void gemvInt8Portable(const std::int8_t *rows, int count, int stride, const std::int8_t *query,
+                      std::int32_t *out)
+{
+    for (int r = 0; r < count; ++r) {
+        const std::int8_t *row = rows + size_t(r) * size_t(stride);
+        std::int32_t sum = 0;
+        for (int i = 0; i < stride; ++i)
+            sum += std::int32_t(row[i]) * std::int32_t(query[i]);
+        out[r] = sum;
+    }
 }
 
 #ifdef M1_HAVE_X86
+// The same association as dotPortable's final line: (l0+l4)+(l2+l6) + (l1+l5)+(l3+l7).
 __attribute__((target("avx2,fma"))) inline float horizontalSum(__m256 v)
 {
     const __m128 low = _mm256_castps256_ps128(v);
@@ -34,74 +65,149 @@ __attribute__((target("avx2,fma"))) inline float horizontalSum(__m256 v)
     return _mm_cvtss_f32(sum);
 }
 
-__attribute__((target("avx2,fma"))) float dotAvx2(const float *a, const float *b, int n)
+__attribute__((target("avx2,fma"))) inline float tail(float sum, const float *row,
+                                                      const float *query, int from, int dim)
 {
-    __m256 acc0 = _mm256_setzero_ps();
-    __m256 acc1 = _mm256_setzero_ps();
-    int i = 0;
-    for (; i + 16 <= n; i += 16) {
-        acc0 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i), _mm256_loadu_ps(b + i), acc0);
-        acc1 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i + 8), _mm256_loadu_ps(b + i + 8), acc1);
-    }
-    for (; i + 8 <= n; i += 8)
-        acc0 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i), _mm256_loadu_ps(b + i), acc0);
-    float sum = horizontalSum(_mm256_add_ps(acc0, acc1));
-    for (; i < n; ++i)
-        sum += a[i] * b[i];
+    for (int i = from; i < dim; ++i)
+        sum += row[i] * query[i];
     return sum;
 }
 
+__attribute__((target("avx2,fma"))) float dotAvx2(const float *a, const float *b, int n)
+{
+    __m256 acc = _mm256_setzero_ps();
+    const int vecEnd = n - n % 8;
+    for (int i = 0; i < vecEnd; i += 8)
+        acc = _mm256_fmadd_ps(_mm256_loadu_ps(a + i), _mm256_loadu_ps(b + i), acc);
+    return tail(horizontalSum(acc), a, b, vecEnd, n);
+}
+
+// Four independent sums hide the FMA latency that dotAvx2's one chain waits on; the order
+// differs from gemv's, so this is only for scores never compared with gemv's (graph search).
+__attribute__((target("avx2,fma"))) float dotWideAvx2(const float *a, const float *b, int n)
+{
+    __m256 a0 = _mm256_setzero_ps(), a1 = _mm256_setzero_ps();
+    __m256 a2 = _mm256_setzero_ps(), a3 = _mm256_setzero_ps();
+    int i = 0;
+    for (; i + 32 <= n; i += 32) {
+        a0 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i), _mm256_loadu_ps(b + i), a0);
+        a1 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i + 8), _mm256_loadu_ps(b + i + 8), a1);
+        a2 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i + 16), _mm256_loadu_ps(b + i + 16), a2);
+        a3 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i + 24), _mm256_loadu_ps(b + i + 24), a3);
+    }
+    for (; i + 8 <= n; i += 8)
+        a0 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i), _mm256_loadu_ps(b + i), a0);
+    return tail(horizontalSum(_mm256_add_ps(_mm256_add_ps(a0, a1), _mm256_add_ps(a2, a3))), a, b,
+                i, n);
+}
+
 // Four rows per pass share each load of the query.
+__attribute__((target("avx2,fma"))) inline void block4(const float *r0, const float *r1,
+                                                       const float *r2, const float *r3,
+                                                       const float *query, int dim, float *out)
+{
+    const int vecEnd = dim - dim % 8;
+    __m256 a0 = _mm256_setzero_ps(), a1 = _mm256_setzero_ps();
+    __m256 a2 = _mm256_setzero_ps(), a3 = _mm256_setzero_ps();
+    for (int i = 0; i < vecEnd; i += 8) {
+        const __m256 q = _mm256_loadu_ps(query + i);
+        a0 = _mm256_fmadd_ps(_mm256_loadu_ps(r0 + i), q, a0);
+        a1 = _mm256_fmadd_ps(_mm256_loadu_ps(r1 + i), q, a1);
+        a2 = _mm256_fmadd_ps(_mm256_loadu_ps(r2 + i), q, a2);
+        a3 = _mm256_fmadd_ps(_mm256_loadu_ps(r3 + i), q, a3);
+    }
+    out[0] = tail(horizontalSum(a0), r0, query, vecEnd, dim);
+    out[1] = tail(horizontalSum(a1), r1, query, vecEnd, dim);
+    out[2] = tail(horizontalSum(a2), r2, query, vecEnd, dim);
+    out[3] = tail(horizontalSum(a3), r3, query, vecEnd, dim);
+}
+
 __attribute__((target("avx2,fma"))) void gemvAvx2(const float *rows, int count, int dim,
                                                   const float *query, float *out)
 {
     const size_t stride = size_t(dim);
     int r = 0;
-    const int vecEnd = dim - dim % 8;
     for (; r + 4 <= count; r += 4) {
         const float *r0 = rows + size_t(r) * stride;
-        const float *r1 = r0 + stride;
-        const float *r2 = r1 + stride;
-        const float *r3 = r2 + stride;
-        __m256 a0 = _mm256_setzero_ps(), a1 = _mm256_setzero_ps();
-        __m256 a2 = _mm256_setzero_ps(), a3 = _mm256_setzero_ps();
-        for (int i = 0; i < vecEnd; i += 8) {
-            const __m256 q = _mm256_loadu_ps(query + i);
-            a0 = _mm256_fmadd_ps(_mm256_loadu_ps(r0 + i), q, a0);
-            a1 = _mm256_fmadd_ps(_mm256_loadu_ps(r1 + i), q, a1);
-            a2 = _mm256_fmadd_ps(_mm256_loadu_ps(r2 + i), q, a2);
-            a3 = _mm256_fmadd_ps(_mm256_loadu_ps(r3 + i), q, a3);
-        }
-        float s0 = horizontalSum(a0), s1 = horizontalSum(a1), s2 = horizontalSum(a2),
-              s3 = horizontalSum(a3);
-        for (int i = vecEnd; i < dim; ++i) {
-            s0 += r0[i] * query[i];
-            s1 += r1[i] * query[i];
-            s2 += r2[i] * query[i];
-            s3 += r3[i] * query[i];
-        }
-        out[r] = s0;
-        out[r + 1] = s1;
-        out[r + 2] = s2;
-        out[r + 3] = s3;
+        block4(r0, r0 + stride, r0 + 2 * stride, r0 + 3 * stride, query, dim, out + r);
     }
     for (; r < count; ++r)
         out[r] = dotAvx2(rows + size_t(r) * stride, query, dim);
+}
+
+__attribute__((target("avx2,fma"))) void gatherAvx2(const float *base, int dim, const int *rows,
+                                                    int count, const float *query, float *out)
+{
+    const size_t stride = size_t(dim);
+    int i = 0;
+    for (; i + 4 <= count; i += 4)
+        block4(base + size_t(rows[i]) * stride, base + size_t(rows[i + 1]) * stride,
+               base + size_t(rows[i + 2]) * stride, base + size_t(rows[i + 3]) * stride, query,
+               dim, out + i);
+    for (; i < count; ++i)
+        out[i] = dotAvx2(base + size_t(rows[i]) * stride, query, dim);
+}
+
+__attribute__((target("avx2"))) inline std::int32_t horizontalSum(__m256i v)
+{
+    __m128i sum = _mm_add_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
+    sum = _mm_add_epi32(sum, _mm_shuffle_epi32(sum, 0x4e));
+    sum = _mm_add_epi32(sum, _mm_shuffle_epi32(sum, 0xb1));
+    return _mm_cvtsi128_si32(sum);
+}
+
+// maddubs multiplies unsigned by signed bytes, so the query's signs move onto the row
+// (|q| · sign(q)r = q·r); with values in -127..127 a pair sum stays below 2·127² < 2^15.
+__attribute__((target("avx2"))) inline __m256i int8Step(__m256i acc, __m256i magnitude,
+                                                        __m256i signs, const std::int8_t *row)
+{
+    const __m256i ones = _mm256_set1_epi16(1);
+    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(row));
+    const __m256i pairs = _mm256_maddubs_epi16(magnitude, _mm256_sign_epi8(v, signs));
+    return _mm256_add_epi32(acc, _mm256_madd_epi16(pairs, ones));
+}
+
+__attribute__((target("avx2"))) void gemvInt8Avx2(const std::int8_t *rows, int count, int stride,
+                                                  const std::int8_t *query, std::int32_t *out)
+{
+    int r = 0;
+    for (; r + 2 <= count; r += 2) {
+        const std::int8_t *r0 = rows + size_t(r) * size_t(stride);
+        const std::int8_t *r1 = r0 + stride;
+        __m256i a0 = _mm256_setzero_si256(), a1 = _mm256_setzero_si256();
+        for (int i = 0; i < stride; i += 32) {
+            const __m256i q = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(query + i));
+            const __m256i magnitude = _mm256_abs_epi8(q);
+            a0 = int8Step(a0, magnitude, q, r0 + i);
+            a1 = int8Step(a1, magnitude, q, r1 + i);
+        }
+        out[r] = horizontalSum(a0);
+        out[r + 1] = horizontalSum(a1);
+    }
+    if (r < count)
+        gemvInt8Portable(rows + size_t(r) * size_t(stride), count - r, stride, query, out + r);
 }
 #endif
 
 struct Dispatch
 {
     float (*dot)(const float *, const float *, int) = dotPortable;
+    float (*dotWide)(const float *, const float *, int) = dotPortable;
     void (*gemv)(const float *, int, int, const float *, float *) = gemvPortable;
-    const char *name = "sse2";
+    void (*gather)(const float *, int, const int *, int, const float *, float *) = gatherPortable;
+    void (*gemvInt8)(const std::int8_t *, int, int, const std::int8_t *, std::int32_t *)
+        = gemvInt8Portable;
+    const char *name = "portable";
     Dispatch()
     {
 #ifdef M1_HAVE_X86
         __builtin_cpu_init();
         if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
             dot = dotAvx2;
+            dotWide = dotWideAvx2;
             gemv = gemvAvx2;
+            gather = gatherAvx2;
+            gemvInt8 = gemvInt8Avx2;
             name = "avx2";
         }
 #endif
@@ -121,9 +227,25 @@ float dot(const float *a, const float *b, int n)
     return dispatch().dot(a, b, n);
 }
 
+float dotWide(const float *a, const float *b, int n)
+{
+    return dispatch().dotWide(a, b, n);
+}
+
 void gemv(const float *rows, int count, int dim, const float *query, float *out)
 {
     dispatch().gemv(rows, count, dim, query, out);
+}
+
+void gather(const float *base, int dim, const int *rows, int count, const float *query, float *out)
+{
+    dispatch().gather(base, dim, rows, count, query, out);
+}
+
+void gemvInt8(const std::int8_t *rows, int count, int stride, const std::int8_t *query,
+              std::int32_t *out)
+{
+    dispatch().gemvInt8(rows, count, stride, query, out);
 }
 
 const char *name()

@@ -7,7 +7,7 @@
 
 namespace m1 {
 
-ExactVectorIndex::ExactVectorIndex(const float *data, int rows, int dim)
+ExactVectorIndex::ExactVectorIndex(const float *data, int rows, int dim, int screenMinRows)
     : m_matrix(Eigen::Map<const Matrix>(data, rows, dim))
 {
     for (int r = 0; r < rows; ++r) {
@@ -15,6 +15,8 @@ ExactVectorIndex::ExactVectorIndex(const float *data, int rows, int dim)
         if (norm > 0.0f)
             m_matrix.row(r) /= norm;
     }
+    if (screenMinRows > 0 && rows >= screenMinRows)
+        m_screen = QuantizedScreen(m_matrix.data(), rows, dim);
 }
 
 void ExactVectorIndex::scoreAll(const float *query, float *out) const
@@ -24,6 +26,26 @@ void ExactVectorIndex::scoreAll(const float *query, float *out) const
 
 bool ExactVectorIndex::search(const float *query, int k, std::vector<VectorHit> &out,
                               float *allScores) const
+{
+    if (m_screen.isEmpty())
+        return fullScan(query, k, out, allScores);
+    thread_local std::vector<int> rows;
+    thread_local std::vector<float> scores;
+    m_screen.candidates(query, k, rows);
+    scores.resize(rows.size());
+    kernels::gather(m_matrix.data(), int(m_matrix.cols()), rows.data(), int(rows.size()), query,
+                    scores.data());
+    TopK top(out, k);
+    for (size_t i = 0; i < rows.size(); ++i) {
+        if (scores[i] > top.threshold())
+            top.push(rows[i], scores[i]);
+    }
+    top.finish();
+    return false;
+}
+
+bool ExactVectorIndex::fullScan(const float *query, int k, std::vector<VectorHit> &out,
+                                float *allScores) const
 {
     thread_local std::vector<float> scratch;
     float *scores = allScores;

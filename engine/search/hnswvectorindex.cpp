@@ -28,7 +28,7 @@ private:
     {
         const int dim = int(*static_cast<const size_t *>(param));
         return 1.0f
-            - kernels::dot(static_cast<const float *>(a), static_cast<const float *>(b), dim);
+            - kernels::dotWide(static_cast<const float *>(a), static_cast<const float *>(b), dim);
     }
     size_t m_dim;
 };

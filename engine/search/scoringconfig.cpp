@@ -38,11 +38,17 @@ std::vector<Field> fieldsOf(ScoringConfig &c)
         { u"category", u"min_share", &c.categoryMinShare, 0, 1 },
         { u"category", u"name_match", &c.categoryNameMatch, -10, 10 },
         { u"docs", u"weight", &c.docsWeight, -10, 10 },
+        { u"docs", u"dense_weight", &c.docsDenseWeight, -10, 10 },
+        { u"docs", u"dense_hits", &c.docsDenseHits, 0, 100000 },
+        { u"docs", u"dense_ann_min", &c.docsDenseAnnMin, 0, 1e9 },
+        { u"docs", u"classifier_weight", &c.docsClassifierWeight, -10, 10 },
+        { u"docs", u"classifier_top", &c.docsClassifierTop, 0, 1000 },
         { u"eval", u"weight", &c.evalWeight, -10, 10 },
         { u"eval", u"min_observations", &c.evalMinObservations, 1, 1e9 },
         { u"thresholds", u"candidate", &c.candidateThreshold, -10, 10 },
         { u"thresholds", u"act", &c.actThreshold, -10, 10 },
         { u"thresholds", u"abstain", &c.abstainThreshold, -10, 10 },
+        { u"thresholds", u"margin", &c.actMargin, 0, 10 },
         { u"thresholds", u"max_candidates", &c.maxCandidates, 0, 1000 },
         { u"local", u"idf", &c.localIdf, 0, 1 },
         { u"ann", u"min_tools", &c.annMinTools, 0, 1e9 },
@@ -80,13 +86,14 @@ QString typeName(const QJsonValue &v)
 
 } // namespace
 
-bool ScoringConfig::apply(const QJsonObject &json, const QString &sourceName, QString *error)
+bool ScoringConfig::apply(const QJsonObject &json, const QString &sourceName, QString *error,
+                          const QString &pointerPrefix)
 {
     ScoringConfig next = *this;
     const std::vector<Field> fields = fieldsOf(next);
     auto fail = [&](const QString &pointer, const QString &message) {
         if (error)
-            *error = sourceName + QStringLiteral(": ") + pointer + u' ' + message;
+            *error = sourceName + QStringLiteral(": ") + pointerPrefix + pointer + u' ' + message;
         return false;
     };
     for (auto section = json.constBegin(); section != json.constEnd(); ++section) {

@@ -72,7 +72,7 @@ QJsonObject SearchBenchmark::runSearch(const SearchBenchOptions &o) const
     QElapsedTimer timer;
     timer.start();
     const SearchEngine exact(r.tools, r.vectors.data(), o.dim, nullptr, exactConfig, r.docs, stats,
-                             clock);
+                             clock, r.docsVectors.data());
     out.insert(QStringLiteral("index_ms"), round1(double(timer.nsecsElapsed()) / 1e6));
     const Latency exactLatency = measure(exact, r, o);
     out.insert(QStringLiteral("exact_p50_us"), round1(exactLatency.p50));
@@ -84,7 +84,7 @@ QJsonObject SearchBenchmark::runSearch(const SearchBenchOptions &o) const
         annConfig.annMinTools = 1;
         timer.restart();
         const SearchEngine ann(r.tools, r.vectors.data(), o.dim, nullptr, annConfig, r.docs, stats,
-                               clock);
+                               clock, r.docsVectors.data());
         out.insert(QStringLiteral("ann_build_ms"), round1(double(timer.nsecsElapsed()) / 1e6));
         const Latency annLatency = measure(ann, r, o);
         out.insert(QStringLiteral("ann_p50_us"), round1(annLatency.p50));

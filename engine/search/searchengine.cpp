@@ -41,11 +41,13 @@ struct Scored
 struct SearchEngine::Scratch
 {
     quint64 owner = 0;
-    std::vector<float> query, dense, lexical, docs, docsEntries, category;
+    std::vector<float> query, dense, lexical, docs, docsDense, docsClass, docsEntries, category;
     std::vector<int> mark, slot;
     int stamp = 0;
     std::vector<int> terms, lexTouched, docsTouched, docsEntryTouched, categoryTouched;
-    std::vector<VectorHit> denseHits, lexHits;
+    std::vector<VectorHit> denseHits, lexHits, docsHits;
+    std::vector<int> docsDenseTouched;
+    std::vector<std::pair<int, float>> classHits;
     std::vector<Candidate> candidates;
     std::vector<Scored> scored;
     std::vector<std::pair<int, quint32>> user;
@@ -92,15 +94,23 @@ SearchEngine::build(const QList<ToolDefinition> &tools, EmbeddingProvider &provi
         fitted = local->fittedTo(texts);
         effective = fitted.get();
     }
+    // The documentation examples ride in the same batches as the tools' texts.
+    const QStringList examples = config.docsDenseWeight != 0.0f
+        ? documentationTexts(tools, docs)
+        : QStringList();
     ToolEmbedder embedder(*effective, cache);
-    const EmbeddedTexts embedded = embedder.embed(texts);
+    const EmbeddedTexts embedded = embedder.embed(texts + examples);
     if (!embedded.ok()) {
         if (error)
             *error = QStringLiteral("embedding the tools failed: ") + embedded.error;
         return nullptr;
     }
+    const float *docsVectors = examples.isEmpty()
+        ? nullptr
+        : embedded.matrix.data() + size_t(texts.size()) * size_t(embedded.dimension);
     auto engine = std::make_unique<SearchEngine>(tools, embedded.matrix.data(), embedded.dimension,
-                                                 effective, config, docs, std::move(stats), clock);
+                                                 effective, config, docs, std::move(stats), clock,
+                                                 docsVectors);
     engine->m_ownedProvider = std::move(fitted);
     engine->m_info.embedding = embedded.stats;
     engine->m_info.embedMs = embedded.stats.ms;
@@ -110,7 +120,7 @@ SearchEngine::build(const QList<ToolDefinition> &tools, EmbeddingProvider &provi
 SearchEngine::SearchEngine(const QList<ToolDefinition> &tools, const float *vectors, int dim,
                            EmbeddingProvider *provider, const ScoringConfig &config,
                            const ToolDocumentation &docs, std::shared_ptr<UsageStats> stats,
-                           const Clock &clock)
+                           const Clock &clock, const float *docsVectors)
     : m_config(config)
     , m_clock(clock)
     , m_provider(provider)
@@ -140,7 +150,7 @@ SearchEngine::SearchEngine(const QList<ToolDefinition> &tools, const float *vect
         m_dense = m_exact;
     m_bm25 = std::make_unique<Bm25Index>(m_tokenizer, texts, m_config.bm25);
     buildCategories(tools, profiles);
-    buildDocs(tools, docs);
+    buildDocs(tools, docs, docsVectors);
     m_scorer = ToolScorer(m_config, std::move(profiles));
     m_info.indexMs = double(timer.nsecsElapsed()) / 1e6;
     m_info.indexKind = m_dense->kind();
@@ -226,29 +236,75 @@ void SearchEngine::buildCategories(const QList<ToolDefinition> &tools,
                           m_categoryTerms.end());
 }
 
-void SearchEngine::buildDocs(const QList<ToolDefinition> &tools, const ToolDocumentation &docs)
+QStringList SearchEngine::documentationTexts(const QList<ToolDefinition> &tools,
+                                             const ToolDocumentation &docs,
+                                             std::vector<int> *owners)
 {
-    if (docs.isEmpty())
-        return;
-    QHash<QString, int> byOperationId;
-    for (int i = 0; i < tools.size(); ++i) {
-        if (!tools[i].operationId.isEmpty())
-            byOperationId.insert(tools[i].operationId, i);
-    }
     QStringList entries;
-    std::vector<int> owners;
-    const QStringList ids = docs.toolIds();
-    for (const QString &id : ids) {
-        const int tool = m_indexById.value(id, byOperationId.value(id, -1));
+    if (owners)
+        owners->clear();
+    if (docs.isEmpty())
+        return entries;
+    QHash<QString, int> byId;
+    for (int i = 0; i < tools.size(); ++i) {
+        byId.insert(tools[i].id, i);
+        if (!tools[i].operationId.isEmpty() && !byId.contains(tools[i].operationId))
+            byId.insert(tools[i].operationId, i);
+    }
+    QStringList ids = docs.toolIds();
+    ids.sort(); // a stable order, so vectors computed elsewhere line up
+    for (const QString &id : std::as_const(ids)) {
+        const int tool = byId.value(id, -1);
         if (tool < 0)
             continue; // documentation for a tool this registry does not have
         const ToolDocs *doc = docs.find(id);
         for (const QString &text : doc->examples + doc->synonyms) {
             entries.append(text);
-            owners.push_back(tool);
+            if (owners)
+                owners->push_back(tool);
         }
     }
-    m_docs = DocsMatcher(m_tokenizer, entries, owners, int(tools.size()));
+    return entries;
+}
+
+void SearchEngine::buildDocs(const QList<ToolDefinition> &tools, const ToolDocumentation &docs,
+                             const float *docsVectors)
+{
+    const QStringList entries = documentationTexts(tools, docs, &m_docsOwners);
+    if (entries.isEmpty())
+        return;
+    m_docs = DocsMatcher(m_tokenizer, entries, m_docsOwners, int(tools.size()));
+    if (m_config.docsClassifierWeight != 0.0f)
+        m_classifier = ExampleClassifier(entries, m_docsOwners, int(tools.size()));
+    if (m_config.docsDenseWeight == 0.0f)
+        return;
+    std::vector<float> local;
+    if (!docsVectors && m_local) {
+        local.resize(size_t(entries.size()) * size_t(m_dimension));
+        for (int i = 0; i < entries.size(); ++i)
+            m_local->embedInto(entries[i], local.data() + size_t(i) * size_t(m_dimension));
+        docsVectors = local.data();
+    }
+    if (!docsVectors)
+        return;
+    auto exact = std::make_shared<const ExactVectorIndex>(docsVectors, int(entries.size()),
+                                                          m_dimension);
+    // Hand-written examples outnumber tools ten to one, so their index turns approximate
+    // sooner; a missed example costs little, since its tool has a dozen more.
+    if (m_config.docsDenseAnnMin > 0 && exact->size() >= m_config.docsDenseAnnMin)
+        m_docsDense = std::make_shared<HnswVectorIndex>(exact, m_config.hnsw);
+    else
+        m_docsDense = std::move(exact);
+}
+
+void SearchEngine::addCandidate(Scratch &s, int tool, bool haveAll) const
+{
+    if (s.mark[size_t(tool)] == s.stamp)
+        return;
+    s.mark[size_t(tool)] = s.stamp;
+    s.slot[size_t(tool)] = int(s.candidates.size());
+    const float dense = haveAll ? s.dense[size_t(tool)] : m_dense->score(s.query.data(), tool);
+    s.candidates.push_back({ tool, dense, s.lexical[size_t(tool)], -1, -1 });
 }
 
 SearchEngine::Scratch &SearchEngine::scratch() const
@@ -264,6 +320,8 @@ SearchEngine::Scratch &SearchEngine::scratch() const
         s.dense.assign(n, 0.0f);
         s.lexical.assign(n, 0.0f);
         s.docs.assign(n, 0.0f);
+        s.docsDense.assign(n, 0.0f);
+        s.docsClass.assign(n, 0.0f);
         s.docsEntries.assign(size_t(m_docs.entryCount()), 0.0f);
         s.category.assign(size_t(m_categoryCount), 0.0f);
         s.mark.assign(n, -1);
@@ -363,7 +421,7 @@ SearchResult SearchEngine::searchWithVector(const SearchQuery &query,
 
     // Query analysis: normalise once; tokenise once for every lexical part.
     const float norm
-        = std::sqrt(std::max(kernels::dot(queryVector, queryVector, m_dimension), 0.0f));
+        = std::sqrt(std::max(kernels::dotWide(queryVector, queryVector, m_dimension), 0.0f));
     const float inv = norm > 0 ? 1.0f / norm : 0.0f;
     for (int d = 0; d < m_dimension; ++d)
         s.query[size_t(d)] = queryVector[d] * inv;
@@ -417,8 +475,36 @@ SearchResult SearchEngine::searchWithVector(const SearchQuery &query,
         s.candidates.push_back({ tool, dense, s.lexical[size_t(tool)], -1, r });
     }
 
+    // Examples close to the query vouch for their tools, which join the candidates; so do the
+    // tools the example classifier finds most probable.
+    s.docsDenseTouched.clear();
+    if (m_docsDense && cfg.docsDenseWeight != 0.0f && cfg.docsDenseHits > 0) {
+        m_docsDense->search(s.query.data(), cfg.docsDenseHits, s.docsHits);
+        for (const VectorHit &hit : s.docsHits) {
+            const int tool = m_docsOwners[size_t(hit.index)];
+            float &best = s.docsDense[size_t(tool)];
+            if (best == 0.0f)
+                s.docsDenseTouched.push_back(tool);
+            best = std::max(best, std::max(hit.score, 1e-6f));
+            addCandidate(s, tool, haveAll);
+        }
+    }
+    s.classHits.clear();
+    if (!m_classifier.isEmpty() && cfg.docsClassifierWeight != 0.0f) {
+        m_classifier.predict(query.text, std::max(cfg.docsClassifierTop, 1), s.classHits);
+        for (const auto &[tool, probability] : s.classHits) {
+            s.docsClass[size_t(tool)] = probability;
+            if (cfg.docsClassifierTop > 0)
+                addCandidate(s, tool, haveAll);
+        }
+    }
+
     // Per-query context of the boosts.
     ScoringContext context;
+    if (!s.docsDenseTouched.empty())
+        context.docsDense = s.docsDense.data();
+    if (!s.classHits.empty())
+        context.docsClass = s.docsClass.data();
     context.intent = result.intent;
     context.lexicalScale = upper > 0 ? 1.0f / upper : 0.0f;
     if (!m_docs.isEmpty() && cfg.docsWeight != 0.0f) {
@@ -517,7 +603,8 @@ SearchResult SearchEngine::searchWithVector(const SearchQuery &query,
             result.results.append(std::move(tool));
     }
     const float best = s.scored.empty() ? -1e30f : s.scored.front().parts.total;
-    result.abstain = best < cfg.actThreshold;
+    const float second = s.scored.size() > 1 ? s.scored[1].parts.total : -1e30f;
+    result.abstain = best < cfg.actThreshold || best - second < cfg.actMargin;
     result.outOfScope = best < cfg.abstainThreshold;
 
     // Leave the scratch zeroed for the next query.
@@ -525,6 +612,10 @@ SearchResult SearchEngine::searchWithVector(const SearchQuery &query,
         s.lexical[size_t(doc)] = 0.0f;
     for (int tool : s.docsTouched)
         s.docs[size_t(tool)] = 0.0f;
+    for (int tool : s.docsDenseTouched)
+        s.docsDense[size_t(tool)] = 0.0f;
+    for (const auto &hit : s.classHits)
+        s.docsClass[size_t(hit.first)] = 0.0f;
     for (int category : s.categoryTouched)
         s.category[size_t(category)] = 0.0f;
     result.tookUs = (m_clock.monotonicNs() - start) / 1000;

@@ -13,6 +13,7 @@
 #include "search/bm25index.h"
 #include "search/docsmatcher.h"
 #include "search/exactvectorindex.h"
+#include "search/exampleclassifier.h"
 #include "search/intentclassifier.h"
 #include "search/queryembeddingcache.h"
 #include "search/scoringconfig.h"
@@ -59,16 +60,24 @@ public:
 
     // From vectors computed elsewhere (rows = tools.size(), row-major, dim floats each).
     // provider may be null: then only searchWithVector() works.
+    // docsVectors, when given, are the vectors of documentationTexts(tools, docs) in order;
+    // without them the local embedder (if it is the provider) embeds those texts here.
     SearchEngine(const QList<ToolDefinition> &tools, const float *vectors, int dim,
                  EmbeddingProvider *provider, const ScoringConfig &config,
                  const ToolDocumentation &docs, std::shared_ptr<UsageStats> stats,
-                 const Clock &clock);
+                 const Clock &clock, const float *docsVectors = nullptr);
     ~SearchEngine();
 
     // Embeds the query (query cache first) and searches. Thread-safe.
     SearchResult search(const SearchQuery &query) const;
     // Searches with a query vector the caller already has (dimension() floats, any norm).
     SearchResult searchWithVector(const SearchQuery &query, const float *queryVector) const;
+
+    // The documentation texts (examples, then synonyms, of each documented tool the registry
+    // has) that the dense half of the documentation boost embeds, with the tool of each.
+    static QStringList documentationTexts(const QList<ToolDefinition> &tools,
+                                          const ToolDocumentation &docs,
+                                          std::vector<int> *owners = nullptr);
 
     // Records every search from now on: m1_search_requests_total, m1_search_latency (scoring,
     // ns), m1_search_embed_latency (query embedding, ns), m1_search_abstain_total and
@@ -99,7 +108,10 @@ private:
     void refreshEvalAdjust() const;
     MethodClass writeClass(const ToolDefinition &tool) const;
     void buildCategories(const QList<ToolDefinition> &tools, std::vector<ToolProfile> &profiles);
-    void buildDocs(const QList<ToolDefinition> &tools, const ToolDocumentation &docs);
+    void buildDocs(const QList<ToolDefinition> &tools, const ToolDocumentation &docs,
+                   const float *docsVectors);
+    // Adds a tool found by the documentation side to the candidates (once).
+    void addCandidate(Scratch &s, int tool, bool haveAll) const;
 
     ScoringConfig m_config;
     const Clock &m_clock;
@@ -116,6 +128,9 @@ private:
     std::shared_ptr<const VectorIndex> m_dense;
     std::unique_ptr<Bm25Index> m_bm25;
     DocsMatcher m_docs;
+    std::vector<int> m_docsOwners; // tool of each documentation text
+    std::shared_ptr<const VectorIndex> m_docsDense; // exact, or HNSW from annMinTools texts on
+    ExampleClassifier m_classifier;
     ToolScorer m_scorer;
     int m_categoryCount = 0;
     std::vector<std::pair<std::uint64_t, int>> m_categoryTerms; // (token hash, category), sorted

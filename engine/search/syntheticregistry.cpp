@@ -1,5 +1,7 @@
 #include "search/syntheticregistry.h"
 
+#include "search/searchengine.h"
+
 #include <QRandomGenerator>
 
 #include <cmath>
@@ -98,13 +100,25 @@ SyntheticRegistry SyntheticRegistry::generate(int toolCount, int dimension, int 
         tool.summary = words.mid(0, 6).join(u' ');
         tool.description = words.join(u' ');
         tool.embeddingText = tool.summary + QStringLiteral(". ") + tool.description;
-        r.docs.insert(
-            tool.id,
-            ToolDocs { { words.mid(0, 3).join(u' '), words.mid(5, 3).join(u' ') }, { words[5] } });
+        // People write examples for the tools they care about, not for 20,000: the first
+        // kDocumentedTools tools have documentation, like a real hand-written file.
+        if (i < kDocumentedTools)
+            r.docs.insert(tool.id,
+                          ToolDocs { { words.mid(0, 3).join(u' '), words.mid(5, 3).join(u' ') },
+                                     { words[5] } });
         gaussianUnit(random, noise.data(), dimension);
         mix(centres.data() + size_t(c) * dim, noise.data(), 0.7f,
             r.vectors.data() + size_t(i) * dim, dimension);
         r.tools.append(tool);
+    }
+
+    std::vector<int> owners;
+    SearchEngine::documentationTexts(r.tools, r.docs, &owners);
+    r.docsVectors.resize(owners.size() * dim);
+    for (size_t e = 0; e < owners.size(); ++e) {
+        gaussianUnit(random, noise.data(), dimension);
+        mix(r.vectors.data() + size_t(owners[e]) * dim, noise.data(), 0.8f,
+            r.docsVectors.data() + e * dim, dimension);
     }
 
     r.queryVectors.resize(size_t(queryCount) * dim);

@@ -19,10 +19,14 @@ namespace m1 {
 
 struct SyntheticRegistry
 {
+    static constexpr int kDocumentedTools = 2000;
+
     int dimension = 0;
     QList<ToolDefinition> tools;
     std::vector<float> vectors; // tools × dimension, unit length
     ToolDocumentation docs;
+    // Vectors of SearchEngine::documentationTexts(tools, docs), each near its tool's vector.
+    std::vector<float> docsVectors;
     QStringList queryTexts;
     std::vector<float> queryVectors; // queries × dimension, unit length
     std::vector<int> queryTargets; // the tool each query was made from

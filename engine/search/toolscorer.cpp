@@ -72,6 +72,10 @@ ScoreBreakdown ToolScorer::score(int tool, float dense, float lexical,
         parts.category = context.categoryBoost[profile.category];
     if (context.docs)
         parts.docs = m_config.docsWeight * context.docs[tool];
+    if (context.docsDense)
+        parts.docs += m_config.docsDenseWeight * std::max(0.0f, context.docsDense[tool]);
+    if (context.docsClass)
+        parts.docs += m_config.docsClassifierWeight * context.docsClass[tool];
     if (context.evalAdjust)
         parts.eval = context.evalAdjust[tool];
     parts.total = parts.sumOfParts();

@@ -30,6 +30,8 @@ struct ScoringContext
     Intent intent = Intent::Unknown;
     float lexicalScale = 0; // 1 / the query's lexical upper bound (linear fusion)
     const float *docs = nullptr; // per tool, 0..1
+    const float *docsDense = nullptr; // per tool, best cosine with one of its examples
+    const float *docsClass = nullptr; // per tool, the example classifier's probability
     const float *evalAdjust = nullptr; // per tool, already weighted
     const float *categoryBoost = nullptr; // per category, already weighted
     const std::pair<int, quint32> *userCounts = nullptr; // (tool, successes), few

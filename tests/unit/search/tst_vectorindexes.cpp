@@ -14,6 +14,7 @@
 #include <cmath>
 
 using namespace m1;
+using namespace Qt::StringLiterals;
 
 class TestVectorIndexes : public QObject
 {
@@ -23,6 +24,9 @@ private Q_SLOTS:
     void kernelsMatchAPlainLoop();
     void exactMatchesBruteForce();
     void hnswRecall();
+    void int8KernelMatchesAPlainLoop();
+    void screenedSearchEqualsFullScan_data();
+    void screenedSearchEqualsFullScan();
 };
 
 void TestVectorIndexes::kernelsMatchAPlainLoop()
@@ -55,7 +59,7 @@ void TestVectorIndexes::exactMatchesBruteForce()
     std::vector<float> data(static_cast<size_t>(n * dim));
     for (float &v : data)
         v = float(random.generateDouble() * 4 - 2); // not normalised on purpose
-    const ExactVectorIndex index(data.data(), n, dim);
+    const ExactVectorIndex index(data.data(), n, dim, 0); // the full float32 scan
     std::vector<float> q(static_cast<size_t>(dim));
     for (float &v : q)
         v = float(random.generateDouble() - 0.5);
@@ -90,6 +94,92 @@ void TestVectorIndexes::exactMatchesBruteForce()
         QVERIFY(std::abs(all[size_t(i)] - index.score(q.data(), i)) < 1e-5);
     QVERIFY(!index.search(q.data(), 5, hits)); // without a buffer: no all-scores
     QCOMPARE(int(hits.size()), 5);
+}
+
+void TestVectorIndexes::int8KernelMatchesAPlainLoop()
+{
+    QRandomGenerator random(5);
+    for (int stride : { 32, 64, 1536 }) {
+        for (int rows : { 1, 2, 7 }) {
+            std::vector<std::int8_t> m(static_cast<size_t>(rows * stride)), q(static_cast<size_t>(stride));
+            for (std::int8_t &v : m)
+                v = std::int8_t(random.bounded(-127, 128));
+            for (std::int8_t &v : q)
+                v = std::int8_t(random.bounded(-127, 128));
+            m[0] = -127; // the extremes, where a pair sum comes closest to int16's limit
+            q[0] = -127;
+            std::vector<std::int32_t> out(static_cast<size_t>(rows));
+            kernels::gemvInt8(m.data(), rows, stride, q.data(), out.data());
+            for (int r = 0; r < rows; ++r) {
+                std::int32_t expected = 0;
+                for (int i = 0; i < stride; ++i)
+                    expected += std::int32_t(m[size_t(r * stride + i)]) * q[size_t(i)];
+                QCOMPARE(out[size_t(r)], expected);
+            }
+        }
+    }
+}
+
+void TestVectorIndexes::screenedSearchEqualsFullScan_data()
+{
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<int>("dim");
+    QTest::addColumn<int>("k");
+    QTest::addColumn<QString>("shape");
+    QTest::newRow("uniform") << 2000 << 96 << 20 << u"uniform"_s;
+    QTest::newRow("sparse hashed") << 1500 << 256 << 20 << u"sparse"_s;
+    QTest::newRow("near duplicates") << 800 << 64 << 10 << u"clustered"_s;
+    QTest::newRow("k above rows") << 70 << 33 << 100 << u"uniform"_s;
+    QTest::newRow("with zero rows") << 300 << 40 << 15 << u"zeros"_s;
+}
+
+void TestVectorIndexes::screenedSearchEqualsFullScan()
+{
+    QFETCH(int, rows);
+    QFETCH(int, dim);
+    QFETCH(int, k);
+    QFETCH(QString, shape);
+    QRandomGenerator random(21);
+    std::vector<float> data(size_t(rows) * size_t(dim), 0.0f);
+    std::vector<float> centre(static_cast<size_t>(dim));
+    for (float &v : centre)
+        v = float(random.generateDouble() - 0.5);
+    for (int r = 0; r < rows; ++r) {
+        float *row = data.data() + size_t(r) * size_t(dim);
+        if (shape == u"sparse") {
+            for (int j = 0; j < 12; ++j) // a few hashed features, like the local embedder
+                row[random.bounded(dim)] += random.bounded(2) ? 1.0f : -1.0f;
+        } else if (shape == u"clustered") {
+            for (int d = 0; d < dim; ++d)
+                row[d] = centre[size_t(d)] + float(random.generateDouble() - 0.5) * 0.01f;
+        } else if (shape != u"zeros" || r % 3 != 0) {
+            for (int d = 0; d < dim; ++d)
+                row[d] = float(random.generateDouble() - 0.5);
+        }
+    }
+    const ExactVectorIndex screened(data.data(), rows, dim, 1);
+    const ExactVectorIndex full(data.data(), rows, dim, 0);
+    std::vector<VectorHit> a, b;
+    for (int query = 0; query < 40; ++query) {
+        // Queries near stored rows, so the top scores are close together and the bounds matter.
+        const int near = random.bounded(rows);
+        std::vector<float> q(static_cast<size_t>(dim));
+        double norm = 0;
+        for (int d = 0; d < dim; ++d) {
+            q[size_t(d)] = data[size_t(near) * size_t(dim) + size_t(d)]
+                + float(random.generateDouble() - 0.5) * 0.2f;
+            norm += double(q[size_t(d)]) * q[size_t(d)];
+        }
+        for (float &v : q)
+            v = float(v / std::sqrt(std::max(norm, 1e-12)));
+        QVERIFY(!screened.search(q.data(), k, a));
+        full.search(q.data(), k, b);
+        QCOMPARE(a.size(), b.size());
+        for (size_t i = 0; i < a.size(); ++i) {
+            QCOMPARE(a[i].index, b[i].index);
+            QCOMPARE(a[i].score, b[i].score);
+        }
+    }
 }
 
 void TestVectorIndexes::hnswRecall()

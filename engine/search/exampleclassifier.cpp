@@ -1,0 +1,174 @@
+#include "search/exampleclassifier.h"
+
+#include "embedding/fnvhash.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <random>
+
+namespace m1 {
+
+namespace {
+
+constexpr std::uint64_t kPairSeed = kFnvOffset ^ 0x5bd1e9955bd1e995ull;
+
+// Softmax in place over n logits.
+void softmax(float *values, int n)
+{
+    const float peak = *std::max_element(values, values + n);
+    float sum = 0.0f;
+    for (int c = 0; c < n; ++c) {
+        values[c] = std::exp(values[c] - peak);
+        sum += values[c];
+    }
+    const float inverse = 1.0f / sum;
+    for (int c = 0; c < n; ++c)
+        values[c] *= inverse;
+}
+
+} // namespace
+
+int ExampleClassifier::collectHashes(QStringView text, std::uint64_t *hashes) const
+{
+    int count = 0;
+    std::uint64_t previous = 0;
+    auto add = [&](std::uint64_t h) {
+        if (count < kMaxFeatures && std::find(hashes, hashes + count, h) == hashes + count)
+            hashes[count++] = h;
+    };
+    m_tokenizer.forEachToken(text, [&](std::u16string_view token) {
+        const std::uint64_t word = fnv1a(token);
+        add(word);
+        if (previous != 0)
+            add(mixHash(previous * 31 + word) ^ kPairSeed);
+        previous = word;
+    });
+    return count;
+}
+
+int ExampleClassifier::featureRows(QStringView text, int *rows, int *total) const
+{
+    std::uint64_t hashes[kMaxFeatures];
+    const int count = collectHashes(text, hashes);
+    *total = count;
+    int known = 0;
+    for (int i = 0; i < count; ++i) {
+        const auto it = m_rows.find(hashes[i]);
+        if (it != m_rows.end())
+            rows[known++] = it->second;
+    }
+    return known;
+}
+
+ExampleClassifier::ExampleClassifier(const QStringList &texts, const std::vector<int> &labels,
+                                     int toolCount, ExampleClassifierOptions options)
+{
+    // Only documented tools are classes; the rest are never predicted.
+    std::vector<int> classOfTool(size_t(std::max(0, toolCount)), -1);
+    for (int tool : labels) {
+        if (tool >= 0 && tool < toolCount && classOfTool[size_t(tool)] < 0) {
+            classOfTool[size_t(tool)] = int(m_toolOfClass.size());
+            m_toolOfClass.push_back(tool);
+        }
+    }
+    if (m_toolOfClass.size() < 2 || int(m_toolOfClass.size()) > options.maxClasses) {
+        m_toolOfClass.clear();
+        return;
+    }
+    m_classes = int(m_toolOfClass.size());
+    std::vector<std::vector<int>> examples;
+    std::vector<int> classes;
+    examples.reserve(size_t(texts.size()));
+    std::uint64_t hashes[kMaxFeatures];
+    for (int i = 0; i < texts.size() && size_t(i) < labels.size(); ++i) {
+        const int tool = labels[size_t(i)];
+        if (tool < 0 || tool >= toolCount)
+            continue;
+        const int count = collectHashes(texts[i], hashes);
+        std::vector<int> rows;
+        for (int f = 0; f < count; ++f)
+            rows.push_back(m_rows.try_emplace(hashes[f], int(m_rows.size())).first->second);
+        examples.push_back(std::move(rows));
+        classes.push_back(classOfTool[size_t(tool)]);
+    }
+    m_weights.assign(m_rows.size() * size_t(m_classes), 0.0f);
+    m_bias.assign(size_t(m_classes), 0.0f);
+    train(examples, classes, options);
+}
+
+void ExampleClassifier::train(const std::vector<std::vector<int>> &examples,
+                              const std::vector<int> &labels, const ExampleClassifierOptions &options)
+{
+    std::vector<int> order(examples.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::mt19937 random(options.seed);
+    std::vector<float> probabilities(static_cast<size_t>(m_classes));
+    const size_t classes = size_t(m_classes);
+    for (int epoch = 0; epoch < options.epochs; ++epoch) {
+        std::shuffle(order.begin(), order.end(), random);
+        // A decaying step: large early moves, then settling.
+        const float rate = options.learningRate / (1.0f + float(epoch) * 0.5f);
+        for (int index : order) {
+            const std::vector<int> &rows = examples[size_t(index)];
+            if (rows.empty())
+                continue;
+            const float scale = 1.0f / std::sqrt(float(rows.size())); // each feature's value
+            std::copy(m_bias.begin(), m_bias.end(), probabilities.begin());
+            for (int row : rows) {
+                const float *w = m_weights.data() + size_t(row) * classes;
+                for (size_t c = 0; c < classes; ++c)
+                    probabilities[c] += scale * w[c];
+            }
+            softmax(probabilities.data(), m_classes);
+            probabilities[size_t(labels[size_t(index)])] -= 1.0f; // gradient of the log loss
+            for (size_t c = 0; c < classes; ++c)
+                m_bias[c] -= rate * probabilities[c];
+            for (int row : rows) {
+                float *w = m_weights.data() + size_t(row) * classes;
+                for (size_t c = 0; c < classes; ++c)
+                    w[c] -= rate * (scale * probabilities[c] + options.l2 * w[c]);
+            }
+        }
+    }
+}
+
+void ExampleClassifier::predict(QStringView text, int k, std::vector<std::pair<int, float>> &out) const
+{
+    out.clear();
+    if (m_classes == 0 || k <= 0)
+        return;
+    int rows[kMaxFeatures];
+    int total = 0;
+    const int count = featureRows(text, rows, &total);
+    if (count == 0)
+        return; // nothing the examples knew: no opinion rather than the prior
+    thread_local std::vector<float> logits;
+    logits.assign(m_bias.begin(), m_bias.end());
+    const size_t classes = size_t(m_classes);
+    const float scale = 1.0f / std::sqrt(float(total));
+    for (int i = 0; i < count; ++i) {
+        const float *w = m_weights.data() + size_t(rows[i]) * classes;
+        for (size_t c = 0; c < classes; ++c)
+            logits[c] += scale * w[c];
+    }
+    softmax(logits.data(), m_classes);
+    // A softmax is as sure of itself after one word as after ten: "change" alone leans to
+    // "tyre change" with high probability. Scaling by the evidence (known features n, n/(n+1))
+    // keeps one-word messages from overruling the other parts of the score.
+    const float evidence = float(count) / float(count + 1);
+    for (int c = 0; c < m_classes; ++c) {
+        const float p = logits[size_t(c)] * evidence;
+        if (int(out.size()) < k || p > out.back().second) {
+            auto at = std::upper_bound(out.begin(), out.end(), p,
+                                       [](float value, const std::pair<int, float> &e) {
+                                           return value > e.second;
+                                       });
+            out.insert(at, { m_toolOfClass[size_t(c)], p });
+            if (int(out.size()) > k)
+                out.pop_back();
+        }
+    }
+}
+
+} // namespace m1
