@@ -16,14 +16,32 @@ EngineController::EngineController(EngineConfig config, QObject *parent) : QObje
         m_snapshot = snapshot;
         Q_EMIT snapshotReady(snapshot);
     });
+    connect(m_engine, &Engine::searchFinished, this, &EngineController::searchFinished);
+    connect(m_engine, &Engine::searchRebuilt, this, [this](m1::EngineSnapshotPtr snapshot) {
+        m_snapshot = snapshot;
+        Q_EMIT searchRebuilt(snapshot);
+    });
+    connect(m_engine, &Engine::metricsReady, this, &EngineController::metricsReady);
+    connect(m_engine, &Engine::logsReady, this, &EngineController::logsReady);
+    connect(m_engine, &Engine::simulatorReplied, this, &EngineController::simulatorReplied);
+    connect(m_engine, &Engine::simulatorTurnFinished, this, &EngineController::simulatorTurnFinished);
+    connect(m_engine, &Engine::simulatorStatusChanged, this, [this](const m1::SimulatorStatus &status) {
+        m_simulatorStatus = status;
+        Q_EMIT simulatorStatusChanged(status);
+    });
     m_thread.start();
 }
 
 EngineController::~EngineController()
 {
     // The engine finishes what its workers hold (bounded: one load) and is deleted on its own
-    // thread; nothing here spins an event loop.
-    m_thread.quit();
+    // thread; nothing here spins an event loop. The simulator's workers may be waiting on the
+    // store, whose replies the engine's event loop delivers, so the engine stops them while that
+    // loop still runs and ends its thread itself once they are gone.
+    QThread *thread = &m_thread;
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, thread] { engine->shutdown([thread] { thread->quit(); }); },
+        Qt::QueuedConnection);
     m_thread.wait();
 }
 
@@ -41,6 +59,53 @@ void EngineController::setSpecSources(const QStringList &sources)
 {
     QMetaObject::invokeMethod(
         m_engine, [engine = m_engine, sources] { engine->setSpecSources(sources); },
+        Qt::QueuedConnection);
+}
+
+quint64 EngineController::search(const SearchQuery &query)
+{
+    const quint64 id = ++m_lastSearchId;
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, id, query] { engine->search(id, query); }, Qt::QueuedConnection);
+    return id;
+}
+
+void EngineController::setScoring(const ScoringConfig &scoring)
+{
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, scoring] { engine->setScoring(scoring); }, Qt::QueuedConnection);
+}
+
+void EngineController::setLogSink(const LogSink *sink)
+{
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, sink] { engine->setLogSink(sink); }, Qt::QueuedConnection);
+}
+
+void EngineController::setStore(const QString &storeUrl)
+{
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, storeUrl] { engine->setStore(storeUrl); }, Qt::QueuedConnection);
+}
+
+void EngineController::sendSimulated(const InboundMessage &message, const UserProfile &profile)
+{
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, message, profile] { engine->sendSimulated(message, profile); },
+        Qt::QueuedConnection);
+}
+
+void EngineController::resetSimulatedConversation(const QString &phone)
+{
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, phone] { engine->resetSimulatedConversation(phone); },
+        Qt::QueuedConnection);
+}
+
+void EngineController::setSimulatorBackend(SimulatorBackend backend)
+{
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, backend] { engine->setSimulatorBackend(backend); },
         Qt::QueuedConnection);
 }
 

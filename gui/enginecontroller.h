@@ -4,8 +4,17 @@
 // go in as queued calls that return at once, results come back as queued signals with values.
 // The GUI thread never waits on the engine.
 
+#include "agent/userprofile.h"
+#include "channel/inboundmessage.h"
+#include "channel/outboundmessage.h"
+#include "core/logrecord.h"
+#include "core/metricssnapshot.h"
 #include "facade/engineconfig.h"
 #include "facade/enginesnapshot.h"
+#include "facade/simulatorstatus.h"
+#include "facade/simulatorturn.h"
+#include "search/scoringconfig.h"
+#include "search/searchresult.h"
 
 #include <QObject>
 #include <QThread>
@@ -13,6 +22,7 @@
 namespace m1 {
 
 class Engine;
+class LogSink;
 
 class EngineController : public QObject
 {
@@ -29,15 +39,43 @@ public Q_SLOTS:
     void reload();
     void setSpecSources(const QStringList &sources);
 
+public:
+    // Queues a search on the engine's workers and returns its request id at once; the answer
+    // comes as searchFinished(id, result). Ids grow, so a caller keeps the last one it asked for
+    // and drops answers to older ones.
+    quint64 search(const m1::SearchQuery &query);
+    // Rebuilds the engine's search with these weights and thresholds; searchRebuilt follows.
+    void setScoring(const m1::ScoringConfig &scoring);
+
+    // Feeds logsReady() from this sink (not owned; it must outlive the controller).
+    void setLogSink(const m1::LogSink *sink);
+    // Reopens the engine's store ("managed", "memory", "redis://…"); storeChanged follows.
+    void setStore(const QString &storeUrl);
+    // The simulator: messages go through the engine's real queue and workers; replies come as
+    // simulatorReplied, each turn as simulatorTurnFinished.
+    void sendSimulated(const m1::InboundMessage &message, const m1::UserProfile &profile);
+    void setSimulatorBackend(m1::SimulatorBackend backend);
+    void resetSimulatedConversation(const QString &phone);
+    SimulatorStatus simulatorStatus() const { return m_simulatorStatus; }
+
 Q_SIGNALS:
     void loadingStarted();
     void snapshotReady(m1::EngineSnapshotPtr snapshot);
     void storeChanged(const QString &description, const QString &error);
+    void searchFinished(quint64 requestId, const m1::SearchResult &result);
+    void searchRebuilt(m1::EngineSnapshotPtr snapshot);
+    void metricsReady(const m1::MetricsSnapshot &snapshot);
+    void logsReady(const QList<m1::LogRecord> &records);
+    void simulatorReplied(const m1::OutboundMessage &message);
+    void simulatorTurnFinished(const m1::SimulatorTurn &turn);
+    void simulatorStatusChanged(const m1::SimulatorStatus &status);
 
 private:
     QThread m_thread;
     Engine *m_engine = nullptr; // owned by m_thread's lifetime; deleted there
     EngineSnapshotPtr m_snapshot;
+    quint64 m_lastSearchId = 0;
+    SimulatorStatus m_simulatorStatus;
 };
 
 } // namespace m1

@@ -1,7 +1,9 @@
 // m1-console: the admins' desktop console over the MobilityOne engine.
 
+#include "consolesettings.h"
 #include "enginecontroller.h"
 #include "mainwindow.h"
+#include "panels/searchpanel.h"
 #include "screenshotrunner.h"
 
 #include "core/clock.h"
@@ -11,6 +13,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -73,16 +76,30 @@ int main(int argc, char *argv[])
                                       ? spec
                                       : QDir::current().absoluteFilePath(spec));
 
+    // What the settings dialog saved, where a config file or --spec does not say otherwise.
+    const m1::ConsoleSettings saved = m1::ConsoleSettings::load(QSettings());
+    if (!parser.isSet(QStringLiteral("config")))
+        config.store = saved.storeUrl();
+    if (config.specSources.isEmpty())
+        config.specSources = saved.specSources;
+    // Weights saved from the search panel, unless a config file names its own.
+    if (config.scoringFile.isEmpty() && QFileInfo::exists(m1::SearchPanel::savedScoringPath()))
+        config.scoringFile = m1::SearchPanel::savedScoringPath();
+
     // One log sink for the console's lifetime: structured when the config asks, redacted always.
     const m1::SystemClock clock;
     m1::LogSinkOptions logOptions;
     logOptions.format = config.logFormat == m1::EngineConfig::LogFormat::Json ? m1::LogFormatter::Format::Json
                                                                               : m1::LogFormatter::Format::Text;
     logOptions.filePath = config.logFile;
-    const m1::LogSink logSink(clock, logOptions);
+    logOptions.secrets = saved.secrets();
+    m1::LogSink logSink(clock, logOptions);
 
     m1::EngineController controller(config);
     m1::MainWindow window(controller);
+    controller.setLogSink(&logSink);
+    QObject::connect(&window, &m1::MainWindow::settingsApplied, &window,
+                     [&logSink](const m1::ConsoleSettings &settings) { logSink.setSecrets(settings.secrets()); });
     window.show();
     std::unique_ptr<m1::ScreenshotRunner> screenshots;
     if (parser.isSet(QStringLiteral("screenshot-dir"))) {

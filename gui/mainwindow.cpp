@@ -1,7 +1,15 @@
 #include "mainwindow.h"
 
+#include "consolesettings.h"
+#include "dialogs/settingsdialog.h"
 #include "enginecontroller.h"
+#include "panels/logspanel.h"
+#include "panels/metricspanel.h"
+#include "panels/simulatorpanel.h"
+#include "widgets/statusindicators.h"
 #include "panels/registrypanel.h"
+#include "panels/graphpanel.h"
+#include "panels/searchpanel.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -39,9 +47,82 @@ MainWindow::MainWindow(EngineController &controller, QWidget *parent)
             });
     connect(m_registry, &RegistryPanel::reloadRequested, &m_controller, &EngineController::reload);
     connect(m_registry, &RegistryPanel::addSourcesRequested, this, &MainWindow::addSources);
+    connect(m_registry, &RegistryPanel::removeSourcesRequested, this, &MainWindow::removeSources);
 
+    createToolPanels();
+    createEnginePanels();
     createActions();
+    connectEnginePanels();
     restoreLayout();
+}
+
+void MainWindow::createEnginePanels()
+{
+    // After the registry, graph and search panels (Ctrl+1…3): simulator, metrics, logs.
+    m_simulator = new SimulatorPanel(this);
+    m_metrics = new MetricsPanel(this);
+    m_logs = new LogsPanel(this);
+    m_tabs->addTab(m_simulator, tr("Si&mulator"));
+    m_tabs->addTab(m_metrics, tr("Me&trics"));
+    m_tabs->addTab(m_logs, tr("&Logs"));
+    m_indicators = new StatusIndicators(this);
+    statusBar()->addPermanentWidget(m_indicators);
+}
+
+void MainWindow::connectEnginePanels()
+{
+    connect(&m_controller, &EngineController::metricsReady, m_metrics, &MetricsPanel::addSnapshot);
+    connect(&m_controller, &EngineController::metricsReady, m_indicators, &StatusIndicators::addSnapshot);
+    connect(&m_controller, &EngineController::logsReady, m_logs, &LogsPanel::addRecords);
+    connect(&m_controller, &EngineController::simulatorReplied, m_simulator, &SimulatorPanel::showReply);
+    connect(&m_controller, &EngineController::simulatorTurnFinished, m_simulator, &SimulatorPanel::showTurn);
+    connect(&m_controller, &EngineController::simulatorStatusChanged, m_simulator, &SimulatorPanel::setStatus);
+    connect(&m_controller, &EngineController::simulatorStatusChanged, m_indicators,
+            &StatusIndicators::setSimulatorStatus);
+    connect(m_simulator, &SimulatorPanel::sendRequested, &m_controller, &EngineController::sendSimulated);
+    connect(m_simulator, &SimulatorPanel::backendChanged, &m_controller, &EngineController::setSimulatorBackend);
+    connect(m_simulator, &SimulatorPanel::resetRequested, &m_controller,
+            &EngineController::resetSimulatedConversation);
+    m_controller.setSimulatorBackend(m_simulator->backend());
+    const ConsoleSettings settings = ConsoleSettings::load(QSettings());
+    m_indicators->setConfigured(settings.embeddingProvider, settings.planner);
+
+    QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
+    QAction *configure = settingsMenu->addAction(tr("&Configure MobilityOne Console…"));
+    configure->setShortcut(QKeySequence::Preferences);
+    connect(configure, &QAction::triggered, this, &MainWindow::showSettings);
+}
+
+SettingsDialog *MainWindow::settingsDialog()
+{
+    if (!m_settingsDialog) {
+        m_settingsDialog = new SettingsDialog(this);
+        m_settingsDialog->setSettings(ConsoleSettings::load(QSettings()));
+        connect(m_settingsDialog, &SettingsDialog::applied, this, &MainWindow::applySettings);
+    }
+    return m_settingsDialog;
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog *dialog = settingsDialog();
+    dialog->setSettings(ConsoleSettings::load(QSettings()));
+    dialog->open();
+}
+
+void MainWindow::applySettings(const ConsoleSettings &settings)
+{
+    QSettings stored;
+    const ConsoleSettings before = ConsoleSettings::load(stored);
+    settings.save(stored);
+    m_indicators->setConfigured(settings.embeddingProvider, settings.planner);
+    if (settings.storeUrl() != before.storeUrl())
+        m_controller.setStore(settings.storeUrl());
+    if (settings.specSources != before.specSources) {
+        m_controller.setSpecSources(settings.specSources); // none: the bundled demo
+        m_controller.reload();
+    }
+    Q_EMIT settingsApplied(settings);
 }
 
 void MainWindow::createActions()
@@ -65,7 +146,7 @@ void MainWindow::createActions()
 
 void MainWindow::onSnapshot(EngineSnapshotPtr snapshot)
 {
-    m_sources = snapshot->registry->sources();
+    m_sources = snapshot->configuredSources;
     m_registry->setSnapshot(snapshot);
     m_statusTools->setText(tr("%n tool(s)", nullptr, snapshot->registry->size()));
 }
@@ -77,8 +158,7 @@ void MainWindow::addSources(const QStringList &sources)
         if (!all.contains(s))
             all.append(s);
     }
-    m_controller.setSpecSources(all);
-    m_controller.reload();
+    applySources(all);
 }
 
 void MainWindow::restoreLayout()
@@ -97,6 +177,46 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("window/panel"), m_tabs->currentIndex());
     event->accept();
+}
+
+void MainWindow::createToolPanels()
+{
+    // Second and third tabs (Ctrl+2, Ctrl+3), after the registry.
+    m_graph = new GraphPanel(this);
+    m_search = new SearchPanel(m_controller, this);
+    m_tabs->addTab(m_graph, tr("&Graph"));
+    m_tabs->addTab(m_search, tr("S&earch"));
+    connect(&m_controller, &EngineController::snapshotReady, m_graph, &GraphPanel::setSnapshot);
+    connect(&m_controller, &EngineController::snapshotReady, m_search, &SearchPanel::setSnapshot);
+    const auto openInRegistry = [this](const QString &toolId) {
+        m_tabs->setCurrentWidget(m_registry);
+        m_registry->showTool(toolId);
+    };
+    connect(m_graph, &GraphPanel::toolActivated, this, openInRegistry);
+    connect(m_search, &SearchPanel::toolActivated, this, openInRegistry);
+    connect(m_registry, &RegistryPanel::showInGraphRequested, this, [this](const QString &toolId) {
+        m_tabs->setCurrentWidget(m_graph);
+        m_graph->focusOn(toolId);
+    });
+}
+
+void MainWindow::removeSources(const QStringList &sources)
+{
+    QStringList all = m_sources;
+    for (const QString &s : sources)
+        all.removeAll(s);
+    applySources(all); // none left: the bundled demo
+}
+
+void MainWindow::applySources(const QStringList &sources)
+{
+    // The settings dialog shows and restores the same list.
+    QSettings stored;
+    ConsoleSettings settings = ConsoleSettings::load(stored);
+    settings.specSources = sources;
+    settings.save(stored);
+    m_controller.setSpecSources(sources);
+    m_controller.reload();
 }
 
 } // namespace m1

@@ -2,6 +2,10 @@
 
 #include "enginecontroller.h"
 #include "mainwindow.h"
+#include "panels/graphpanel.h"
+#include "panels/registrypanel.h"
+#include "panels/searchpanel.h"
+#include "simulatorscript.h"
 
 #include <QDir>
 #include <QTabWidget>
@@ -13,14 +17,44 @@ ScreenshotRunner::ScreenshotRunner(EngineController &controller, MainWindow &win
                                    QObject *parent)
     : QObject(parent), m_window(window), m_directory(std::move(directory))
 {
-    // Pictures are taken once the first snapshot is shown; a short delay lets layouts settle.
-    connect(&controller, &EngineController::snapshotReady, this,
-            [this] { QTimer::singleShot(300, this, &ScreenshotRunner::capture); },
+    // Once the first snapshot is shown, a short booking in the simulator gives its panel, the
+    // metrics and the logs real content; pictures follow after a metrics tick or two.
+    connect(&controller, &EngineController::snapshotReady, this, [this] {
+        auto *script = new SimulatorScript(*m_window.simulatorPanel(), SimulatorScript::bookingConversation(), this);
+        connect(script, &SimulatorScript::finished, this, [this](bool ok, const QString &why) {
+            if (!ok)
+                qWarning("screenshots: the scripted conversation stopped: %s", qPrintable(why));
+            QTimer::singleShot(4000, this, &ScreenshotRunner::capture);
+        });
+        script->start();
+    }, Qt::SingleShotConnection);
+    connect(&controller, &EngineController::snapshotReady, this, &ScreenshotRunner::prepareToolPanels,
             Qt::SingleShotConnection);
+}
+
+void ScreenshotRunner::prepareToolPanels()
+{
+    GraphPanel *graph = m_window.graphPanel();
+    graph->setShowAll(false);
+    graph->setHops(1);
+    if (!graph->focusOn(QStringLiteral("createPoolBooking")))
+        qWarning("screenshots: no createPoolBooking tool to focus the graph on");
+    m_window.searchPanel()->setQuery(QStringLiteral("book a car for tomorrow"));
+    m_window.registryPanel()->showLint();
+}
+
+bool ScreenshotRunner::toolPanelsSettled() const
+{
+    return !m_window.graphPanel()->isLayoutPending() && !m_window.searchPanel()->isSearchPending();
 }
 
 void ScreenshotRunner::capture()
 {
+    // Layouts and searches run on workers; give them a little longer when the machine is busy.
+    if (!toolPanelsSettled() && ++m_settleChecks < 100) {
+        QTimer::singleShot(100, this, &ScreenshotRunner::capture);
+        return;
+    }
     if (!QDir().mkpath(m_directory)) {
         qWarning("cannot create the screenshot folder %s", qPrintable(m_directory));
         Q_EMIT finished(1);

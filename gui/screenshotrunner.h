@@ -25,9 +25,13 @@ Q_SIGNALS:
 
 private:
     void capture();
+    // The graph focused on a booking tool and a ranked query in the search panel.
+    void prepareToolPanels();
+    bool toolPanelsSettled() const;
 
     MainWindow &m_window;
     QString m_directory;
+    int m_settleChecks = 0;
 };
 
 } // namespace m1

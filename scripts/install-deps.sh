@@ -8,12 +8,16 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   # Qt 6.4
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev
+  # Qt6Charts' CMake package needs Qt6OpenGL's (Debian ships it apart from qt6-base-dev)
+  libqt6opengl6-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-  libqt6sql6-sqlite libqt6svg6 qt6-svg-dev qt6-qpa-plugins libgl-dev
+  libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-svg-dev qt6-qpa-plugins libgl-dev
   # engine libraries
   libeigen3-dev libhiredis-dev libyaml-cpp-dev libhnswlib-dev libgraphviz-dev libsimdjson-dev
   # runtime services used by tests and the managed store
   redis-server redis-tools
+  # PostgreSQL server binaries (initdb, pg_ctl) for the SQL store's PostgreSQL test rows
+  postgresql
   # GUI testing and screenshots
   xvfb xauth
 )

@@ -3,7 +3,11 @@
 #include "agent/agenttr.h"
 #include "agent/fillresult.h"
 #include "agent/parameterfiller.h"
+#include "agent/planner.h"
+#include "agent/providerresolver.h"
+#include "agent/providerrows.h"
 #include "agent/replyformatter.h"
+#include "agent/ruleplanner.h"
 #include "agent/toolexecutor.h"
 #include "conversation/conversationsession.h"
 #include "core/clock.h"
@@ -21,6 +25,9 @@ struct Orchestrator::Turn
     const UserProfile &profile;
     ReplyLanguage language;
     TurnOutcome out;
+    QString text;               // what fills parameters; empty after a tap on a provider row
+    QStringList lookedUp;       // parameters a provider was asked for this turn
+    int providerCalls = 0;
 };
 
 namespace {
@@ -56,6 +63,35 @@ ParameterSource sourceFor(const FilledValue &v, const QString &answering)
     return ParameterSource::Message;
 }
 
+QJsonValue typedValue(const ToolParameter &p, const QString &text)
+{
+    bool ok = false;
+    if (p.type == u"integer"_s) {
+        const qint64 v = text.toLongLong(&ok);
+        if (ok)
+            return v;
+    } else if (p.type == u"number"_s) {
+        const double v = text.toDouble(&ok);
+        if (ok)
+            return v;
+    }
+    return text;
+}
+
+QString traceSource(const FilledParameter &p)
+{
+    if (p.source == ParameterSource::ProviderTool && !p.detail.isEmpty())
+        return u"provider:"_s + p.detail;
+    if (p.source == ParameterSource::Message && p.detail == u"llm"_s)
+        return u"llm"_s;
+    return ParameterSources::name(p.source);
+}
+
+qint64 elapsedUs(const Clock &clock, qint64 startNs)
+{
+    return (clock.monotonicNs() - startNs) / 1000;
+}
+
 } // namespace
 
 Orchestrator::Orchestrator(const OrchestratorParts &parts)
@@ -66,18 +102,27 @@ Orchestrator::Orchestrator(const OrchestratorParts &parts)
       m_tr(parts.tr),
       m_executor(parts.executor),
       m_clock(parts.clock),
+      m_ownPlanner(parts.planner ? nullptr : std::make_unique<RulePlanner>()),
+      m_planner(parts.planner ? parts.planner : m_ownPlanner.get()),
       m_yes(u"^\\s*(yes|y|ok|okay|confirm|da|može|moze|potvrdi|potvrđujem)\\b"_s,
             QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption),
       m_no(u"^\\s*(no|n|cancel|stop|ne|nemoj|odustani|odustajem)\\b"_s,
            QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption)
 {
+    if (parts.graph) {
+        m_providers = std::make_unique<ProviderResolver>(m_registry, *parts.graph, m_filler, m_executor);
+        if (!m_providers->matchesRegistry())
+            m_providers.reset(); // a graph of other tools would call the wrong providers
+    }
 }
+
+Orchestrator::~Orchestrator() = default;
 
 TurnOutcome Orchestrator::run(ConversationSession &session, const InboundMessage &message,
                               const UserProfile &profile) const
 {
     const qint64 startNs = m_clock.monotonicNs();
-    Turn turn { session, message, profile, languageFor(session, message, profile), {} };
+    Turn turn { session, message, profile, languageFor(session, message, profile), {}, messageText(message), {}, 0 };
     turn.out.trace.phaseBefore = ConversationPhases::name(session.state().phase);
     session.addUserMessage(messageText(message), message.messageId);
 
@@ -160,8 +205,10 @@ void Orchestrator::handleAnswer(Turn &turn) const
         return;
     }
     turn.out.trace.action = u"answer"_s;
+    if (handlePick(turn, *tool))
+        return;
     const QString answering = turn.session.state().missing.value(0);
-    if (!isInteractive(turn.message) && m_no.match(messageText(turn.message)).hasMatch()) {
+    if (!isInteractive(turn.message) && m_no.match(turn.text).hasMatch()) {
         turn.out.trace.action = u"cancel"_s;
         turn.session.finish();
         say(turn, QT_TRANSLATE_NOOP("m1::Agent", "Cancelled. Nothing was changed."));
@@ -171,7 +218,7 @@ void Orchestrator::handleAnswer(Turn &turn) const
     // search is sure about another tool, start over with it instead of asking again.
     const FillResult probe = fill(turn, *tool, answering);
     if (probe.missing.contains(answering)) {
-        const SearchResult found = m_search.search({ messageText(turn.message), turn.session.phone(), 5 });
+        const SearchResult found = m_search.search({ turn.text, turn.session.phone(), 5 });
         if (!found.abstain && found.best() && found.best()->id != tool->id) {
             turn.out.trace.action = u"search"_s;
             turn.session.finish();
@@ -182,41 +229,74 @@ void Orchestrator::handleAnswer(Turn &turn) const
     proceedWith(turn, *tool, answering);
 }
 
+bool Orchestrator::handlePick(Turn &turn, const ToolDefinition &tool) const
+{
+    // A tap on a row a provider tool's answer offered: the row's id names the parameter and
+    // the value. Its title is only a label, so nothing else is read from the message.
+    if (!isInteractive(turn.message))
+        return false;
+    const auto pick = ProviderRows::parseRowId(turn.message.replyId);
+    const ToolParameter *p = pick ? tool.parameter(pick->param) : nullptr;
+    if (!p)
+        return false;
+    turn.session.fillParameter(p->name, typedValue(*p, pick->value), ParameterSource::ProviderTool, pick->providerId);
+    turn.out.trace.notes.append(u"providers: the user picked %1 = %2 from %3"_s.arg(p->name, pick->value, pick->providerId));
+    turn.text.clear();
+    proceedWith(turn, tool, {});
+    return true;
+}
+
 void Orchestrator::handleRequest(Turn &turn) const
 {
-    if (turn.out.trace.action.isEmpty())
-        turn.out.trace.action = u"search"_s;
+    TurnTrace &trace = turn.out.trace;
+    if (trace.action.isEmpty())
+        trace.action = u"search"_s;
     const qint64 t0 = m_clock.monotonicNs();
-    const SearchResult found = m_search.search({ messageText(turn.message), turn.session.phone(), 5 });
-    turn.out.trace.searchUs = (m_clock.monotonicNs() - t0) / 1000;
+    const int depth = std::max(5, m_planner->candidateCount());
+    const SearchResult found = m_search.search({ turn.text, turn.session.phone(), depth });
+    trace.searchUs = elapsedUs(m_clock, t0);
     for (const ScoredTool &s : found.results)
-        turn.out.trace.candidates.append({ s.id, s.score });
-    turn.out.trace.abstained = found.abstain;
-    const ScoredTool *best = found.best();
-    const ToolDefinition *tool = best ? m_registry.find(best->id) : nullptr;
-    if (tool && tool->isReadOnly() && IntentClassifier::isWrite(found.intent))
-        tool = writeAlternative(found, *tool);
-    // Two different tools scoring (almost) the same is a coin toss: ask rather than guess.
-    constexpr float kTie = 0.98f;
-    const bool tie = found.results.size() >= 2 && found.results.at(1).score >= found.results.at(0).score * kTie;
-    if (!found.abstain && tool && !tie) {
-        turn.session.chooseTool(tool->id, {});
-        proceedWith(turn, *tool, {});
+        trace.candidates.append({ s.id, s.score });
+    trace.abstained = found.abstain;
+
+    QList<ChatMessage> history = turn.session.history().messages();
+    if (!history.isEmpty())
+        history.removeLast(); // this turn's message, added by run()
+    const qint64 p0 = m_clock.monotonicNs();
+    const PlanDecision decision = m_planner->plan(
+            PlanRequest { turn.text, found, m_registry, turn.profile, history, turn.language });
+    trace.planUs = elapsedUs(m_clock, p0);
+    trace.planner = decision.source;
+    trace.plannerFallback = decision.fallbackReason;
+    trace.notes.append(decision.notes);
+
+    if (decision.kind == PlanDecision::Kind::NotToolRequest) {
+        trace.action = u"no_tool"_s;
+        turn.session.finish();
+        say(turn, QT_TRANSLATE_NOOP("m1::Agent", "I can help with the company's vehicles: bookings, mileage, fuel "
+                                                 "cards, damage reports and more. What do you need?"));
         return;
     }
+    const ToolDefinition *tool = decision.kind == PlanDecision::Kind::Tool ? m_registry.find(decision.toolId) : nullptr;
+    if (!tool) {
+        offer(turn, decision.offered);
+        return;
+    }
+    turn.session.chooseTool(tool->id, {});
+    // The planner's arguments count as the user's words, marked so the trace tells them apart;
+    // what the filler reads from the message itself still wins.
+    for (auto it = decision.arguments.begin(); it != decision.arguments.end(); ++it)
+        turn.session.fillParameter(it.key(), it.value(), ParameterSource::Message, u"llm"_s);
+    proceedWith(turn, *tool, {});
+}
+
+void Orchestrator::offer(Turn &turn, const QList<ScoredTool> &offered) const
+{
     turn.out.trace.action = u"abstain"_s;
     turn.out.trace.abstained = true;
-    QList<ScoredTool> offered = found.candidates;
-    if (!found.abstain) { // a tie: offer the tools close to the best
-        offered.clear();
-        for (const ScoredTool &s : found.results) {
-            if (s.score >= found.results.at(0).score * 0.9f)
-                offered.append(s);
-        }
-    }
     QList<ReplyOption> options;
     QStringList ids;
-    for (const ScoredTool &s : std::as_const(offered)) {
+    for (const ScoredTool &s : offered) {
         const ToolDefinition *candidate = m_registry.find(s.id);
         if (!candidate || options.size() >= 10)
             continue;
@@ -236,31 +316,6 @@ void Orchestrator::handleRequest(Turn &turn) const
             options));
 }
 
-const ToolDefinition *Orchestrator::writeAlternative(const SearchResult &found, const ToolDefinition &best) const
-{
-    // The user asked to change something ("book", "report") but a read tool scored first: take
-    // the best write tool of the matching method when it is close behind, never a distant one.
-    constexpr float kCloseEnough = 0.85f;
-    const float bar = found.results.first().score * kCloseEnough;
-    for (const ScoredTool &s : found.results) {
-        const ToolDefinition *t = m_registry.find(s.id);
-        if (!t || t->isReadOnly() || s.score < bar)
-            continue;
-        // A create targets a collection (POST /pool-bookings), not an existing item's action
-        // (POST /pool-bookings/{id}/return), which needs an id the user has not given.
-        const bool onCollection = std::none_of(t->parameters.cbegin(), t->parameters.cend(),
-                                               [](const ToolParameter &p) {
-                                                   return p.required && p.location == ParamLocation::Path;
-                                               });
-        const bool matches = (found.intent == Intent::Create && t->method == u"POST"_s && onCollection)
-                || (found.intent == Intent::Update && (t->method == u"PUT"_s || t->method == u"PATCH"_s))
-                || (found.intent == Intent::Delete && t->method == u"DELETE"_s);
-        if (matches)
-            return t;
-    }
-    return &best;
-}
-
 void Orchestrator::proceedWith(Turn &turn, const ToolDefinition &tool, const QString &answering) const
 {
     turn.out.trace.chosenToolId = tool.id;
@@ -269,7 +324,7 @@ void Orchestrator::proceedWith(Turn &turn, const ToolDefinition &tool, const QSt
         session.chooseTool(tool.id, {});
     const qint64 t0 = m_clock.monotonicNs();
     const FillResult filled = fill(turn, tool, answering);
-    turn.out.trace.fillUs = (m_clock.monotonicNs() - t0) / 1000;
+    turn.out.trace.fillUs = elapsedUs(m_clock, t0);
 
     for (const FilledValue &v : filled.values) {
         if (v.source == ValueSource::History)
@@ -279,11 +334,10 @@ void Orchestrator::proceedWith(Turn &turn, const ToolDefinition &tool, const QSt
             continue;
         session.fillParameter(v.name, v.value, sourceFor(v, answering));
     }
-    for (auto it = session.state().filled.cbegin(); it != session.state().filled.cend(); ++it)
-        turn.out.trace.parameters.append({ it.key(), it->value, ParameterSources::name(it->source) });
     // The session's missing list is in asking order; keep it equal to what the filler still needs.
     if (session.state().missing != filled.missing)
         session.chooseTool(tool.id, filled.missing);
+    traceParameters(turn);
     askOrConfirm(turn, tool);
 }
 
@@ -295,12 +349,52 @@ FillResult Orchestrator::fill(const Turn &turn, const ToolDefinition &tool, cons
     const ConversationState &state = turn.session.state();
     for (auto it = state.filled.cbegin(); it != state.filled.cend(); ++it)
         context.known.append(FilledValue { it.key(), it->value, ValueSource::History, {} });
-    return m_filler.fill(tool, messageText(turn.message), context);
+    return m_filler.fill(tool, turn.text, context);
+}
+
+bool Orchestrator::lookUpProviders(Turn &turn, const ToolDefinition &tool) const
+{
+    ConversationSession &session = turn.session;
+    TurnTrace &trace = turn.out.trace;
+    while (m_providers && !session.state().missing.isEmpty() && turn.providerCalls < kMaxProviderCalls) {
+        const QString name = session.state().missing.first();
+        if (turn.lookedUp.contains(name))
+            return false;
+        turn.lookedUp.append(name);
+        ++turn.providerCalls;
+        const ProviderLookup found
+                = m_providers->lookup(tool, name, ProviderInputs { turn.text, turn.profile, arguments(session) });
+        trace.providerUs += found.executeUs;
+        trace.notes.append(found.note);
+        switch (found.kind) {
+        case ProviderLookup::Kind::None:
+            return false;
+        case ProviderLookup::Kind::Value:
+            session.fillParameter(name, found.value, ParameterSource::ProviderTool, found.providerId);
+            traceParameters(turn);
+            continue;
+        case ProviderLookup::Kind::Choice: {
+            if (trace.action != u"answer"_s && trace.action != u"choose"_s)
+                trace.action = u"ask"_s;
+            trace.question = name;
+            QString body = m_tr.tr(turn.language, QT_TRANSLATE_NOOP("m1::Agent", "Please choose: %1"))
+                                   .arg(m_formatter.values().labels().label(turn.language, name));
+            if (found.found > found.rows.size())
+                body += u"\n"_s + m_tr.tr(turn.language, QT_TRANSLATE_NOOP("m1::Agent", "Not in the list? Just write it."));
+            turn.out.replies.append(m_formatter.list(
+                    body, m_tr.tr(turn.language, QT_TRANSLATE_NOOP("m1::Agent", "Choose")), found.rows));
+            return true;
+        }
+        }
+    }
+    return false;
 }
 
 void Orchestrator::askOrConfirm(Turn &turn, const ToolDefinition &tool) const
 {
     ConversationSession &session = turn.session;
+    if (lookUpProviders(turn, tool))
+        return;
     if (!session.state().missing.isEmpty()) {
         const QString name = session.state().missing.first();
         if (turn.out.trace.action != u"answer"_s && turn.out.trace.action != u"choose"_s)
@@ -340,6 +434,14 @@ void Orchestrator::execute(Turn &turn, const ToolDefinition &tool) const
     turn.out.trace.error = result.error;
     turn.out.replies.append(m_formatter.result(turn.language, tool, result));
     session.finish();
+}
+
+void Orchestrator::traceParameters(Turn &turn)
+{
+    const ConversationState &state = turn.session.state();
+    turn.out.trace.parameters.clear();
+    for (auto it = state.filled.cbegin(); it != state.filled.cend(); ++it)
+        turn.out.trace.parameters.append({ it.key(), it->value, traceSource(*it) });
 }
 
 void Orchestrator::say(Turn &turn, const char *phrase) const

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace m1 {
 
@@ -19,14 +20,20 @@ struct TurnTrace
     {
         QString name;
         QJsonValue value;
-        QString source; // "message", "profile", "answer", "history", "default"
+        // "message", "profile", "answer", "default", "llm" (the planner read it),
+        // "provider:<toolId>" (a provider tool gave it or the user picked it from its list)
+        QString source;
     };
     QString phaseBefore; // ConversationPhases names
     QString phaseAfter;
-    QString action; // "search", "answer", "choose", "confirm", "cancel", "execute", "ask", "abstain"
+    // "search", "answer", "choose", "confirm", "cancel", "execute", "ask", "abstain", "no_tool"
+    QString action;
     bool abstained = false;
     QList<Candidate> candidates;
     QString chosenToolId;
+    QString planner;         // who chose: "rules", "llm", "rules-fallback" (empty: no choice this turn)
+    QString plannerFallback; // why the LLM did not choose, for "rules-fallback"
+    QStringList notes;       // planner and provider steps, one line each
     QList<Parameter> parameters;
     QString question; // the parameter asked for, when one was
     QJsonObject request; // the tool call's arguments, when one ran
@@ -34,7 +41,9 @@ struct TurnTrace
     int httpStatus = 0;
     QString error;
     qint64 searchUs = 0;
+    qint64 planUs = 0;
     qint64 fillUs = 0;
+    qint64 providerUs = 0;
     qint64 executeUs = 0;
     qint64 totalUs = 0;
 

@@ -291,6 +291,11 @@ void WebhookServer::handleHealth(const HttpRequest &request, const HttpResponder
                        { "connections"_L1, m_http.connectionCount() } };
     if (!detail.isEmpty())
         body.insert("detail"_L1, detail);
+    if (m_healthDetails) {
+        const QJsonObject extra = m_healthDetails();
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            body.insert(it.key(), it.value());
+    }
     responder.respond(HttpResponse::json(queueOk ? 200 : 503, jsonBytes(body)));
 }
 

@@ -5,7 +5,8 @@
 //   POST /webhook  signature checked over the raw body before anything else (401), body parsed
 //                  (400 when unreadable), messages and statuses handed to the InboundSink; the
 //                  answer is 200 only once the sink confirms they are stored, 503 otherwise
-//   GET  /health   {"status", "queue"} from the injected probe
+//   GET  /health   {"status", "queue", ...} from the injected probe and details; 503 when the
+//                  queue cannot take messages
 //   GET  /metrics  Prometheus text from the injected provider
 // Every request is counted by outcome in the metrics registry (channel.webhook.*).
 
@@ -16,6 +17,7 @@
 #include "channel/webhooksignature.h"
 #include "core/clock.h"
 
+#include <QJsonObject>
 #include <QObject>
 
 #include <functional>
@@ -35,6 +37,9 @@ public:
     // Whether the inbound queue can take messages; `detail` says why not.
     using QueueProbe = std::function<bool(QString *detail)>;
     using MetricsProvider = std::function<QString()>;
+    // Extra members for the /health body (store, queue depth, workers); called on this thread,
+    // so it must answer from cached values, never wait on the store.
+    using HealthDetails = std::function<QJsonObject()>;
 
     // `metrics` may be null (private counters are kept then). The sink must outlive the server.
     WebhookServer(WebhookServerOptions options, InboundSink &sink, const Clock &clock,
@@ -43,6 +48,7 @@ public:
 
     void setQueueProbe(QueueProbe probe) { m_queueProbe = std::move(probe); }
     void setMetricsProvider(MetricsProvider provider) { m_metricsProvider = std::move(provider); }
+    void setHealthDetails(HealthDetails details) { m_healthDetails = std::move(details); }
 
     bool listen(QString *error = nullptr);
     void close();
@@ -88,6 +94,7 @@ private:
     HttpServer m_http;
     QueueProbe m_queueProbe;
     MetricsProvider m_metricsProvider;
+    HealthDetails m_healthDetails;
     std::unique_ptr<MetricsRegistry> m_ownMetrics;
     struct Counters;
     std::unique_ptr<Counters> m_counters;

@@ -1,6 +1,8 @@
 #include "cli/benchcommand.h"
 
+#include "cli/e2ebench.h"
 #include "cli/graphbench.h"
+#include "cli/jsonbench.h"
 #include "cli/parsebench.h"
 #include "cli/searchbench.h"
 #include "cli/storebench.h"
@@ -19,6 +21,8 @@ BenchCommand::BenchCommand()
     m_sections.push_back(std::make_unique<GraphBench>());
     m_sections.push_back(std::make_unique<SearchBench>());
     m_sections.push_back(std::make_unique<StoreBench>());
+    m_sections.push_back(std::make_unique<JsonBench>());
+    m_sections.push_back(std::make_unique<E2eBench>());
 }
 
 BenchCommand::~BenchCommand() = default;
@@ -31,6 +35,10 @@ void BenchCommand::addOptions(QCommandLineParser &parser)
     parser.addOption({u"repeat"_s, u"Runs per measurement; medians are reported (default 5)."_s, u"R"_s});
     parser.addOption({u"graph-sizes"_s, u"Comma-separated synthetic graph sizes (default 200,20000,200000)."_s,
                       u"LIST"_s});
+    parser.addOption({u"e2e-rate"_s, u"e2e: webhook POSTs per second (default 1000)."_s, u"R"_s});
+    parser.addOption({u"e2e-messages"_s, u"e2e: messages measured after a warm-up of 200 (default 5000)."_s,
+                      u"N"_s});
+    parser.addOption({u"e2e-workers"_s, u"e2e: worker lanes (default 5)."_s, u"N"_s});
     QStringList names;
     for (const auto &section : m_sections)
         names.append(section->name());
@@ -45,8 +53,14 @@ int BenchCommand::execute(const QCommandLineParser &parser, const EngineConfig &
     const auto tools = intOption(parser, u"tools"_s, 200, 1, 5'000'000, ctx);
     const auto dim = intOption(parser, u"dim"_s, 1536, 2, 8192, ctx);
     const auto repeat = intOption(parser, u"repeat"_s, 5, 1, 1000, ctx);
-    if (!tools || !dim || !repeat)
+    const auto e2eRate = intOption(parser, u"e2e-rate"_s, 1000, 1, 1'000'000, ctx);
+    const auto e2eMessages = intOption(parser, u"e2e-messages"_s, 5000, 1, 10'000'000, ctx);
+    const auto e2eWorkers = intOption(parser, u"e2e-workers"_s, 5, 1, 256, ctx);
+    if (!tools || !dim || !repeat || !e2eRate || !e2eMessages || !e2eWorkers)
         return ExitUsage;
+    settings.e2eRate = double(*e2eRate);
+    settings.e2eMessages = int(*e2eMessages);
+    settings.e2eWorkers = int(*e2eWorkers);
     settings.tools = int(*tools);
     settings.dim = int(*dim);
     settings.repeat = int(*repeat);

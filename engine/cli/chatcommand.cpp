@@ -2,19 +2,14 @@
 
 #include "cli/searchloader.h"
 
-#include "agent/agenttr.h"
-#include "agent/orchestrator.h"
-#include "agent/parameterfiller.h"
-#include "agent/replyformatter.h"
 #include "agent/sandboxexecutor.h"
 #include "channel/capturingsink.h"
 #include "channel/inboundmessage.h"
-#include "conversation/turnloader.h"
 #include "core/clock.h"
 #include "core/metricsregistry.h"
 #include "facade/enginestore.h"
+#include "pipeline/botpipeline.h"
 #include "pipeline/inboundqueue.h"
-#include "pipeline/workerpool.h"
 #include "search/searchengine.h"
 #include "store/storebackend.h"
 
@@ -22,7 +17,6 @@
 #include <QJsonDocument>
 #include <QMutex>
 #include <QTimer>
-#include <QTranslator>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -109,28 +103,22 @@ int ChatCommand::execute(const QCommandLineParser &parser, const EngineConfig &c
         return failure(ctx, u"the store did not start: "_s
                                + (backend->ready().isFinished() ? backend->ready().result() : u"timed out"_s));
 
-    const std::unique_ptr<QTranslator> croatian = AgentTr::loadCroatian();
-    const AgentTr tr(croatian.get());
-    const ParameterFiller filler(clock);
-    const ReplyFormatter formatter(tr);
     SandboxExecutor sandbox(clock);
-    const Orchestrator orchestrator({ registry, *setup.engine, filler, formatter, tr, sandbox, clock });
-    TurnLoader loader(backend->store(), ConversationConfig {}, metrics);
-    InboundQueue queue(backend->store());
     CapturingSink sink;
-    WorkerPoolOptions options;
-    options.workers = int(*workers);
-    options.pollMs = 5;
-    WorkerPool pool(queue, loader, orchestrator, sink, clock, metrics, options);
+    BotPipelineOptions options;
+    options.workers.workers = int(*workers);
+    options.workers.pollMs = 5;
+    BotPipeline pipeline({ registry, *setup.engine, backend->store(), sink, sandbox, clock, metrics },
+                         options);
     QMutex traceMutex;
     QStringList traces;
     if (parser.isSet(u"trace"_s)) {
-        pool.setTraceHandler([&](const InboundMessage &, const TurnTrace &trace) {
+        pipeline.setTraceHandler([&](const InboundMessage &, const TurnTrace &trace) {
             QMutexLocker lock(&traceMutex);
             traces.append(QString::fromUtf8(QJsonDocument(trace.toJson()).toJson(QJsonDocument::Compact)));
         });
     }
-    if (const QString startError = pool.start(); !startError.isEmpty())
+    if (const QString startError = pipeline.start(); !startError.isEmpty())
         return failure(ctx, startError);
     ctx.err << u"chat as "_s << phone << u" on "_s << backend->description()
             << u" — type a message, /button ID or /list ID; end with Ctrl-D"_s << Qt::endl;
@@ -145,13 +133,13 @@ int ChatCommand::execute(const QCommandLineParser &parser, const EngineConfig &c
         if (line.trimmed().isEmpty())
             continue;
         const QString id = u"chat."_s + runId + u'.' + QString::number(++sequence);
-        const EnqueueResult queued = queue.push(messageFor(line, phone, id)).result();
+        const EnqueueResult queued = pipeline.queue().push(messageFor(line, phone, id)).result();
         if (!queued.ok) {
             ctx.err << u"could not queue the message: "_s << queued.error << Qt::endl;
             exitCode = ExitFailure;
             break;
         }
-        if (!pool.waitForIdle(120'000))
+        if (!pipeline.waitForIdle(120'000))
             ctx.err << u"no answer within 120 s"_s << Qt::endl;
         const QList<OutboundMessage> sent = sink.messages();
         for (; shown < sent.size(); ++shown)
@@ -162,8 +150,8 @@ int ChatCommand::execute(const QCommandLineParser &parser, const EngineConfig &c
             ctx.err << u"trace "_s << trace << Qt::endl;
         traces.clear();
     }
-    pool.stop();
-    const WorkerPoolStats stats = pool.stats();
+    pipeline.stop();
+    const WorkerPoolStats stats = pipeline.stats();
     if (stats.failures > 0) {
         ctx.err << stats.failures << u" message(s) failed in the pipeline"_s << Qt::endl;
         exitCode = ExitFailure;

@@ -6,6 +6,7 @@
 #include "cli/graphcommand.h"
 #include "cli/registrycommand.h"
 #include "cli/searchcommand.h"
+#include "cli/servecommand.h"
 
 #include <QCoreApplication>
 
@@ -19,6 +20,7 @@ CliApplication::CliApplication()
     m_commands.push_back(std::make_unique<EvalCommand>());
     m_commands.push_back(std::make_unique<BenchCommand>());
     m_commands.push_back(std::make_unique<ChatCommand>());
+    m_commands.push_back(std::make_unique<ServeCommand>());
 }
 
 CliApplication::~CliApplication() = default;

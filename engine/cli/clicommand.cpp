@@ -12,7 +12,7 @@ namespace m1 {
 int CliCommand::run(const QStringList &args, CliContext &ctx)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(summary());
+    parser.setApplicationDescription(description());
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addOption({QStringLiteral("config"), QStringLiteral("Read the configuration from FILE."),
                       QStringLiteral("FILE")});
@@ -52,9 +52,11 @@ int CliCommand::run(const QStringList &args, CliContext &ctx)
                       || qEnvironmentVariable("M1_LOG_FORMAT") == u"json";
     logOptions.format = json ? LogFormatter::Format::Json : LogFormatter::Format::Text;
     logOptions.filePath = config->logFile;
-    const LogSink logSink(clock, logOptions);
+    LogSink logSink(clock, logOptions);
 
+    m_logSink = &logSink;
     const int code = execute(parser, *config, ctx);
+    m_logSink = nullptr;
     ctx.out.flush();
     ctx.err.flush();
     return code;

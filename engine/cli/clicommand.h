@@ -14,6 +14,8 @@
 
 namespace m1 {
 
+class LogSink;
+
 class CliCommand
 {
 public:
@@ -21,6 +23,8 @@ public:
 
     virtual QString name() const = 0;
     virtual QString summary() const = 0;
+    // What `--help` says above the options; the summary unless a command has more to say.
+    virtual QString description() const { return summary(); }
 
     // args[0] is the command's own name, as QCommandLineParser expects.
     int run(const QStringList &args, CliContext &ctx);
@@ -34,6 +38,8 @@ protected:
     virtual QString positionalSyntax() const { return {}; }
 
     bool jsonOutput(const QCommandLineParser &parser) const { return parser.isSet(QStringLiteral("json")); }
+    // The command's log sink while execute() runs (secrets learnt late are handed to it).
+    LogSink *logSink() const { return m_logSink; }
     int usageError(CliContext &ctx, const QString &message) const;
     int failure(CliContext &ctx, const QString &message) const;
     // Parses an option as an integer within [min, max]; reports a usage error otherwise.
@@ -42,6 +48,8 @@ protected:
 
 private:
     std::optional<EngineConfig> buildConfig(const QCommandLineParser &parser, CliContext &ctx) const;
+
+    LogSink *m_logSink = nullptr;
 };
 
 } // namespace m1

@@ -37,8 +37,12 @@ return rate_limit(KEYS[1], KEYS[2], tonumber(ARGV[1]), tonumber(ARGV[2]), tonumb
 
 constexpr char kTurnGateBody[] = R"lua(
 local stats_ttl = tonumber(ARGV[6])
+local delivery = ARGV[7] or ''
 if tonumber(ARGV[1]) > 0 then
-  if not redis.call('SET', KEYS[1], ARGV[4], 'NX', 'PX', ARGV[1]) then
+  local mark = ARGV[4]
+  if delivery ~= '' then mark = delivery end
+  if not redis.call('SET', KEYS[1], mark, 'NX', 'PX', ARGV[1])
+     and (delivery == '' or redis.call('GET', KEYS[1]) ~= delivery) then
     redis.call('HINCRBY', KEYS[4], 'duplicates', 1)
     redis.call('PEXPIRE', KEYS[4], stats_ttl)
     return {-1, 0, 0, 0}
@@ -115,14 +119,24 @@ RedisReply countInStats(ScriptContext &ctx, const QByteArray &statsKey, const ch
 RedisReply turnGateNative(ScriptContext &ctx, const QByteArrayList &keys,
                           const QByteArrayList &args)
 {
-    if (keys.size() != 4 || args.size() != 6)
-        return RedisReply::error(QByteArrayLiteral("ERR turn_gate expects 4 keys and 6 arguments"));
+    if (keys.size() != 4 || (args.size() != 6 && args.size() != 7))
+        return RedisReply::error(
+            QByteArrayLiteral("ERR turn_gate expects 4 keys and 6 or 7 arguments"));
     const QByteArray statsTtl = args.at(5);
+    const QByteArray delivery = args.value(6);
     if (argInt(args, 0) > 0) {
-        const RedisReply set = ctx.call({ "SET", keys.at(0), args.at(3), "NX", "PX", args.at(0) });
+        const QByteArray mark = delivery.isEmpty() ? args.at(3) : delivery;
+        const RedisReply set = ctx.call({ "SET", keys.at(0), mark, "NX", "PX", args.at(0) });
         if (set.isError())
             return set;
-        if (set.isNil()) {
+        bool redelivery = false;
+        if (set.isNil() && !delivery.isEmpty()) {
+            const RedisReply owner = ctx.call({ "GET", keys.at(0) });
+            if (owner.isError())
+                return owner;
+            redelivery = owner.toOptionalBytes() == std::optional<QByteArray>(delivery);
+        }
+        if (set.isNil() && !redelivery) {
             if (const RedisReply r = countInStats(ctx, keys.at(3), "duplicates", statsTtl);
                 r.isError())
                 return r;

@@ -41,7 +41,8 @@ TurnLoader::TurnLoader(KeyValueStore &store, const ConversationConfig &config,
 {
 }
 
-QList<RedisCommand> TurnLoader::loadCommands(const TurnRequest &request) const
+QList<RedisCommand> TurnLoader::loadCommands(const TurnRequest &request,
+                                             const QByteArray &deliveryId) const
 {
     const QString phone = ConversationKeys::normalizePhone(request.phone);
     if (phone.isEmpty())
@@ -57,18 +58,18 @@ QList<RedisCommand> TurnLoader::loadCommands(const TurnRequest &request) const
               ConversationKeys::rateWindow(phone, window - 1), ConversationKeys::stats(phone) },
             { QByteArray::number(dedup ? m_config.dedupTtlMs : 0), QByteArray::number(rate.limit),
               QByteArray::number(rate.windowMs), QByteArray::number(request.nowMs), "1",
-              QByteArray::number(m_config.statsTtlMs) }),
+              QByteArray::number(m_config.statsTtlMs), deliveryId }),
         RedisCommand::of("MGET", ConversationKeys::state(phone), ConversationKeys::history(phone)),
     };
 }
 
-QFuture<TurnLoad> TurnLoader::load(const TurnRequest &request)
+QFuture<TurnLoad> TurnLoader::load(const TurnRequest &request, const QByteArray &deliveryId)
 {
-    const QList<RedisCommand> commands = loadCommands(request);
+    const QList<RedisCommand> commands = loadCommands(request, deliveryId);
     if (commands.isEmpty())
         return QtFuture::makeReadyFuture(parseLoad(request, {}));
-    return m_store.pipeline(commands).then(
-        [this, request](const QList<RedisReply> &replies) { return parseLoad(request, replies); });
+    return m_store.pipelineThen(
+        commands, [this, request](const QList<RedisReply> &replies) { return parseLoad(request, replies); });
 }
 
 TurnLoad TurnLoader::parseLoad(const TurnRequest &request, const QList<RedisReply> &replies)
@@ -170,18 +171,21 @@ QList<RedisCommand> TurnLoader::saveCommands(const ConversationSession &session)
     return commands;
 }
 
-QFuture<TurnSaveResult> TurnLoader::save(ConversationSession &session)
+QFuture<TurnSaveResult> TurnLoader::save(ConversationSession &session,
+                                         const QList<RedisCommand> &trailing)
 {
-    const QList<RedisCommand> commands = saveCommands(session);
+    QList<RedisCommand> commands = saveCommands(session);
     if (session.pendingChanges() > 1)
         m_coalesced.add(quint64(session.pendingChanges() - 1));
     session.markSaved();
+    if (!commands.isEmpty())
+        m_saves.add();
+    commands.append(trailing);
     if (commands.isEmpty())
         return QtFuture::makeReadyFuture(TurnSaveResult { true, 0, {} });
-    m_saves.add();
     const QString who = ConversationKeys::redact(session.phone());
     const int count = int(commands.size());
-    return m_store.pipeline(commands).then([who, count](const QList<RedisReply> &replies) {
+    return m_store.pipelineThen(commands, [who, count](const QList<RedisReply> &replies) {
         TurnSaveResult result { true, count, {} };
         for (const RedisReply &reply : replies) {
             if (reply.isError()) {

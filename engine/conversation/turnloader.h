@@ -30,12 +30,19 @@ class TurnLoader
 public:
     TurnLoader(KeyValueStore &store, const ConversationConfig &config, MetricsRegistry &metrics);
 
-    QFuture<TurnLoad> load(const TurnRequest &request);
+    // `deliveryId` names this delivery of the message (the inbound stream entry id): the same
+    // delivery loaded again — reclaimed after its worker died — is not a duplicate, while any
+    // other repeat of the message id is. Empty: every repeat is a duplicate.
+    QFuture<TurnLoad> load(const TurnRequest &request, const QByteArray &deliveryId = {});
     // Writes what the session changed and marks it saved. A session with no changes costs nothing.
-    QFuture<TurnSaveResult> save(ConversationSession &session);
+    // `trailing` commands ride in the same round trip after the save (the worker pool's XACK),
+    // and a failure among them fails the result too.
+    QFuture<TurnSaveResult> save(ConversationSession &session,
+                                 const QList<RedisCommand> &trailing = {});
 
     // The pieces, for tests and for callers that fold the turn into a larger pipeline.
-    QList<RedisCommand> loadCommands(const TurnRequest &request) const;
+    QList<RedisCommand> loadCommands(const TurnRequest &request,
+                                     const QByteArray &deliveryId = {}) const;
     TurnLoad parseLoad(const TurnRequest &request, const QList<RedisReply> &replies);
     QList<RedisCommand> saveCommands(const ConversationSession &session) const;
 

@@ -1,5 +1,8 @@
 #include "facade/configloader.h"
 
+#include "embedding/embeddingsettings.h"
+#include "search/scoringconfig.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -23,6 +26,7 @@ public:
     {
         m_errors->append(m_source + u'#' + pointer + u": " + message);
     }
+
 
     // A path relative to the config file's folder; URLs and Qt resources stay as they are.
     QString resolvePath(const QString &value) const
@@ -94,6 +98,35 @@ void readGraph(const QJsonValue &value, ConfigReader &reader, EngineConfig *conf
     }
 }
 
+// Checked here, against the defaults, so a typo is reported when the file is read, with its
+// pointer, rather than when the search is built.
+void readSearchSection(const QString &key, const QJsonValue &value, ConfigReader &reader,
+                       EngineConfig *config)
+{
+    const QString pointer = u'/' + key;
+    if (!value.isObject()) {
+        reader.error(pointer, QStringLiteral("expected an object"));
+        return;
+    }
+    // The sections' own checks say ": /pointer message"; reported in this file's format.
+    QString problem;
+    const QJsonObject object = value.toObject();
+    if (key == u"scoring") {
+        ScoringConfig scoring;
+        if (scoring.apply(object, QString(), &problem, pointer))
+            config->scoring = object;
+    } else {
+        EmbeddingSettings settings;
+        if (settings.apply(object, QString(), pointer, &problem))
+            config->embedding = object;
+    }
+    if (problem.isEmpty())
+        return;
+    const QString detail = problem.mid(2); // "/scoring/docs/weight must be a number, not a string"
+    const qsizetype space = detail.indexOf(u' ');
+    reader.error(detail.left(space), detail.mid(space + 1));
+}
+
 void readLog(const QJsonValue &value, ConfigReader &reader, EngineConfig *config)
 {
     if (!value.isObject()) {
@@ -160,11 +193,22 @@ ConfigLoader::Result ConfigLoader::fromJson(const QJsonObject &root, const QStri
             readGraph(it.value(), reader, &config);
         } else if (key == u"log") {
             readLog(it.value(), reader, &config);
+        } else if (key == u"scoring" || key == u"embedding") {
+            readSearchSection(key, it.value(), reader, &config);
+        } else if (key == u"planner") {
+            config.planner = PlannerConfig::fromJson(
+                    it.value(), pointer, [&reader](const QString &at, const QString &message) { reader.error(at, message); });
+        } else if (key == u"whatsapp" || key == u"serve") {
+            if (!it.value().isObject())
+                reader.error(pointer, QStringLiteral("expected an object"));
+            else
+                (key == u"whatsapp" ? config.whatsapp : config.serve) = it.value().toObject();
         } else if (key == u"$schema" || key == u"version") {
             // informative keys
         } else {
             reader.error(pointer, QStringLiteral("unknown key (expected specs, store, dataDir, "
-                                                 "documentation, graph, log)"));
+                                                 "documentation, scoring, embedding, graph, log, "
+                                                 "planner, whatsapp, serve)"));
         }
     }
     return result;

@@ -3,20 +3,35 @@
 // The one facade the fronts see. It owns the engine's services and their threads; requests go
 // in as plain calls that return at once, results come back as queued signals carrying values.
 
+#include "agent/userprofile.h"
+#include "channel/inboundmessage.h"
+#include "channel/outboundmessage.h"
 #include "core/clock.h"
+#include "core/logrecord.h"
 #include "core/metricsregistry.h"
+#include "core/metricssnapshot.h"
 #include "core/startupphases.h"
 #include "facade/engineconfig.h"
 #include "facade/enginesnapshot.h"
+#include "facade/simulatorstatus.h"
+#include "facade/simulatorturn.h"
+#include "search/scoringconfig.h"
+#include "search/searchresult.h"
 
 #include <QObject>
 #include <QThreadPool>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace m1 {
 
+class ConversationSimulator;
+class LogSink;
 class StoreBackend;
+class TelemetryPublisher;
+class UsageStats;
 
 class Engine : public QObject
 {
@@ -42,15 +57,52 @@ public:
     void reload();
     void setSpecSources(const QStringList &sources);
 
+    // Searches the current snapshot's tools on a worker; searchFinished(requestId, …) follows.
+    // Before the first load, or when the search could not be built, the result's error says so.
+    void search(quint64 requestId, const m1::SearchQuery &query);
+    // Rebuilds the search with these weights and thresholds on a worker (searchRebuilt follows)
+    // and keeps them for later loads. Rebuilds never overlap: the newest scoring wins.
+    void setScoring(const m1::ScoringConfig &scoring);
+    // What search learns from use (user boost, evaluation adjustment); whatever runs tools
+    // records outcomes here so later searches see them.
+    std::shared_ptr<UsageStats> usageStats() const { return m_usage; }
+
+    // Feeds logsReady() from this sink (not owned; it must outlive the engine). null: no feed.
+    void setLogSink(const LogSink *sink);
+    // Reopens the store at storeUrl ("managed", "memory", "redis://…"): the simulator's workers
+    // stop first, then the old store closes and the new one opens; storeChanged() follows.
+    void setStore(const QString &storeUrl);
+    // Queues a message from the simulator's test user on the simulator's inbound stream (the real
+    // queue and workers); replies come back as simulatorReplied(), the turn as
+    // simulatorTurnFinished(). Messages sent before the simulator runs wait for it.
+    void sendSimulated(const m1::InboundMessage &message, const m1::UserProfile &profile);
+    void setSimulatorBackend(m1::SimulatorBackend backend);
+    // Forgets the test user's conversation in the store, so the next message starts afresh.
+    void resetSimulatedConversation(const QString &phone);
+    // Stops the simulator's workers without blocking this thread, then calls `done` on it.
+    void shutdown(std::function<void()> done);
+
 Q_SIGNALS:
     void loadingStarted();
     void snapshotReady(m1::EngineSnapshotPtr snapshot);
     // error is empty when the store is usable; description says which store it is.
     void storeChanged(const QString &description, const QString &error);
+    void searchFinished(quint64 requestId, const m1::SearchResult &result);
+    // The same tools with a search rebuilt after setScoring().
+    void searchRebuilt(m1::EngineSnapshotPtr snapshot);
+    // Every metric as values, once a second (TelemetryPublisher); new log records as they come.
+    void metricsReady(const m1::MetricsSnapshot &snapshot);
+    void logsReady(const QList<m1::LogRecord> &records);
+    void simulatorReplied(const m1::OutboundMessage &message);
+    void simulatorTurnFinished(const m1::SimulatorTurn &turn);
+    void simulatorStatusChanged(const m1::SimulatorStatus &status);
 
 private:
     void startLoad();
     void finishLoad(EngineSnapshotPtr snapshot);
+    void startSearchRebuild();
+    void finishSearchRebuild(EngineSnapshotPtr snapshot);
+    void openStore();
 
     EngineConfig m_config;
     std::unique_ptr<Clock> m_ownedClock;
@@ -62,6 +114,17 @@ private:
     EngineSnapshotPtr m_snapshot;
     bool m_loading = false;
     bool m_reloadQueued = false;
+    std::shared_ptr<UsageStats> m_usage;
+    std::optional<ScoringConfig> m_scoring; // set by setScoring(); else the configured file
+    bool m_rebuilding = false;
+    bool m_rebuildQueued = false;
+    // Declared after m_store, so destroyed before it: the simulator's workers use the store.
+    std::unique_ptr<TelemetryPublisher> m_telemetry;
+    std::unique_ptr<ConversationSimulator> m_simulator;
 };
 
 } // namespace m1
+
+Q_DECLARE_METATYPE(m1::SearchQuery)
+Q_DECLARE_METATYPE(m1::SearchResult)
+Q_DECLARE_METATYPE(m1::ScoringConfig)

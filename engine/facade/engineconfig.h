@@ -3,7 +3,10 @@
 // What an engine runs with: where its tools come from, where its state lives, how the graph
 // links tools. Plain value; the loader fills it from a file and the command line.
 
+#include "agent/plannerconfig.h"
+
 #include <QHash>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -17,9 +20,17 @@ struct EngineConfig
     QString store = QStringLiteral("managed");
     QString dataDir;                  // empty → the platform's application data folder
     QString documentationFile;        // per-tool examples and synonyms; empty → bundled
+    QString scoringFile;              // search weights and thresholds (scoring.json); empty → bundled
+    QJsonObject scoring;              // partial override of those weights and thresholds
+    QJsonObject embedding;            // EmbeddingSettings as JSON; empty → the local embedder
     QHash<QString, QString> graphAliases; // normalised key → canonical key
     bool graphReadOnlyProviders = true;
     QStringList graphLookupKeys;      // extra keys providers may be called for, besides identifiers
+    PlannerConfig planner;            // who picks the tool: the rules (default) or an LLM
+    // Sections `m1bot serve` reads itself (WhatsAppConfig::fromJson, ServeSettings), kept as
+    // written so their errors carry their own JSON pointers.
+    QJsonObject whatsapp;             // app_secret, verify_token, token, phone_number_id, ...
+    QJsonObject serve;                // port, bind, workers, executor, ...
     LogFormat logFormat = LogFormat::Text;
     QString logFile;                  // empty → stderr
     QString sourceFile;               // the file this config was read from, for messages

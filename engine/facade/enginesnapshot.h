@@ -7,10 +7,13 @@
 #include "registry/toolregistry.h"
 
 #include <QMetaType>
+#include <QStringList>
 
 #include <memory>
 
 namespace m1 {
+
+class SearchEngine;
 
 struct EngineSnapshot
 {
@@ -18,6 +21,13 @@ struct EngineSnapshot
     std::shared_ptr<const DependencyGraph> graph;
     double parseMs = 0;
     double graphMs = 0;
+    // The sources as configured (folders not expanded into their files): what a console edits.
+    QStringList configuredSources;
+    // Tool search over this registry, built by the Engine on its worker; null when it could not
+    // be built (searchError says why) or when the snapshot came from SnapshotBuilder alone.
+    std::shared_ptr<const SearchEngine> search;
+    QString searchError;
+    double searchMs = 0;
 };
 
 using EngineSnapshotPtr = std::shared_ptr<const EngineSnapshot>;

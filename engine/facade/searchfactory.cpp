@@ -1,6 +1,7 @@
 #include "facade/searchfactory.h"
 
 #include "embedding/embeddingcache.h"
+#include "embedding/embeddingsettings.h"
 #include "embedding/localembedder.h"
 #include "facade/bundledresources.h"
 #include "facade/enginestore.h"
@@ -14,11 +15,27 @@
 namespace m1 {
 
 SearchSetup SearchFactory::build(const EngineConfig &config, const ToolRegistry &registry,
-                                 const Clock &clock, std::shared_ptr<UsageStats> stats)
+                                 const Clock &clock, std::shared_ptr<UsageStats> stats,
+                                 const ScoringConfig *scoringOverride)
 {
     SearchSetup setup;
     ScoringConfig scoring;
-    if (!ScoringConfig::load(BundledResources::scoringConfig(), &scoring, &setup.error))
+    if (scoringOverride) {
+        scoring = *scoringOverride;
+    } else {
+        const QString scoringPath = config.scoringFile.isEmpty() ? BundledResources::scoringConfig()
+                                                                 : config.scoringFile;
+        if (!ScoringConfig::load(scoringPath, &scoring, &setup.error))
+            return setup;
+        if (!config.scoring.isEmpty()
+            && !scoring.apply(config.scoring, config.sourceFile, &setup.error,
+                              QStringLiteral("/scoring")))
+            return setup;
+    }
+    EmbeddingSettings embedding;
+    if (!config.embedding.isEmpty()
+        && !embedding.apply(config.embedding, config.sourceFile, QStringLiteral("/embedding"),
+                            &setup.error))
         return setup;
     const QString docsPath = config.documentationFile.isEmpty() ? BundledResources::toolDocumentation()
                                                                 : config.documentationFile;
@@ -28,15 +45,24 @@ SearchSetup SearchFactory::build(const EngineConfig &config, const ToolRegistry 
     if (!stats)
         stats = std::make_shared<InMemoryUsageStats>();
 
-    // The local embedder is the default: offline and deterministic. (An OpenAI-compatible
-    // provider plugs in here through the same interface.)
-    setup.provider = std::make_unique<LocalEmbedder>();
+    // The local embedder is the default: offline and deterministic. An OpenAI-compatible or
+    // Azure provider comes from the "embedding" section, its key from the environment.
+    if (embedding.provider != u"local"
+        && qEnvironmentVariableIsEmpty(embedding.apiKeyVariable().toLocal8Bit().constData())) {
+        setup.error = QStringLiteral("the %1 embedding provider needs its API key in the "
+                                     "environment variable %2, which is not set")
+                          .arg(embedding.provider, embedding.apiKeyVariable());
+        return setup;
+    }
+    setup.provider = embedding.createProvider(clock, nullptr);
     // A remote provider's vectors are cached on disk so a warm start sends no request; the
     // local embedder computes faster than a cache could be read, so it goes without.
     std::unique_ptr<EmbeddingCache> cache;
     if (!setup.provider->isLocal()) {
         cache = std::make_unique<EmbeddingCache>(
-            QDir(EngineStore::dataDir(config)).filePath(QStringLiteral("embeddings")));
+            !embedding.cacheFolder.isEmpty()
+                ? embedding.cacheFolder
+                : QDir(EngineStore::dataDir(config)).filePath(QStringLiteral("embeddings")));
         cache->load();
     }
     setup.engine = SearchEngine::build(registry.tools(), *setup.provider, cache.get(), scoring, docs,
@@ -44,6 +70,27 @@ SearchSetup SearchFactory::build(const EngineConfig &config, const ToolRegistry 
     if (cache)
         cache->flush();
     return setup;
+}
+
+std::shared_ptr<const SearchEngine> SearchFactory::buildShared(const EngineConfig &config,
+                                                               const ToolRegistry &registry,
+                                                               const Clock &clock,
+                                                               std::shared_ptr<UsageStats> stats,
+                                                               const ScoringConfig *scoring,
+                                                               MetricsRegistry *metrics, QString *error)
+{
+    SearchSetup setup = build(config, registry, clock, std::move(stats), scoring);
+    if (error)
+        *error = setup.error;
+    if (!setup.engine)
+        return {};
+    if (metrics)
+        setup.engine->attachMetrics(*metrics);
+    // The engine embeds queries through the provider, so the deleter keeps the provider alive
+    // until the engine is gone.
+    std::shared_ptr<EmbeddingProvider> provider(std::move(setup.provider));
+    return std::shared_ptr<const SearchEngine>(setup.engine.release(),
+                                               [provider](const SearchEngine *engine) { delete engine; });
 }
 
 } // namespace m1

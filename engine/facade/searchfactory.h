@@ -12,6 +12,7 @@
 namespace m1 {
 
 class Clock;
+class MetricsRegistry;
 class ToolRegistry;
 class UsageStats;
 
@@ -27,8 +28,19 @@ class SearchFactory
 public:
     // Blocking (embeds every tool not in the cache): call on a worker or before an event loop.
     // stats may be null: an in-memory UsageStats is used.
+    // scoring, when given, replaces the configured weights and thresholds (config.scoringFile or
+    // the bundled scoring.json).
     static SearchSetup build(const EngineConfig &config, const ToolRegistry &registry, const Clock &clock,
-                             std::shared_ptr<UsageStats> stats = {});
+                             std::shared_ptr<UsageStats> stats = {}, const ScoringConfig *scoring = nullptr);
+    // The same as one shared value: the provider lives exactly as long as the engine. metrics,
+    // when given, records every search (it must outlive the engine). Null with *error set when
+    // the search could not be built.
+    static std::shared_ptr<const SearchEngine> buildShared(const EngineConfig &config,
+                                                           const ToolRegistry &registry,
+                                                           const Clock &clock,
+                                                           std::shared_ptr<UsageStats> stats,
+                                                           const ScoringConfig *scoring,
+                                                           MetricsRegistry *metrics, QString *error);
 };
 
 } // namespace m1

@@ -1,5 +1,6 @@
 #include "pipeline/inboundqueue.h"
 
+#include "pipeline/deliverystatuslog.h"
 #include "store/keyvaluestore.h"
 #include "store/rediscommand.h"
 #include "store/redisreply.h"
@@ -17,20 +18,29 @@ InboundQueue::InboundQueue(KeyValueStore &store, QByteArray stream, QByteArray g
 QFuture<EnqueueResult> InboundQueue::enqueue(const QList<InboundMessage> &messages,
                                              const QList<MessageStatus> &statuses)
 {
-    Q_UNUSED(statuses);
-    if (messages.isEmpty())
-        return QtFuture::makeReadyFuture(EnqueueResult::success());
     QList<RedisCommand> commands;
-    commands.reserve(messages.size());
+    commands.reserve(messages.size() + statuses.size());
     for (const InboundMessage &m : messages)
         commands.append(RedisCommand::of("XADD", m_stream, "*", "m", m.toJson()));
+    const bool recordStatuses = m_statusLog && !statuses.isEmpty();
+    if (recordStatuses)
+        commands.append(m_statusLog->commands(statuses));
+    if (commands.isEmpty())
+        return QtFuture::makeReadyFuture(EnqueueResult::success());
     const QByteArray stream = m_stream;
-    return m_store.pipeline(commands).then([stream](const QList<RedisReply> &replies) {
+    DeliveryStatusLog *log = recordStatuses ? m_statusLog : nullptr;
+    const QList<MessageStatus> recorded = recordStatuses ? statuses : QList<MessageStatus> {};
+    const std::function<void()> enqueued = messages.isEmpty() ? std::function<void()> {} : m_enqueued;
+    return m_store.pipelineThen(commands, [stream, log, recorded, enqueued](const QList<RedisReply> &replies) {
         for (const RedisReply &r : replies) {
             if (r.isError())
                 return EnqueueResult::failure(u"could not append to the stream "_s
                                               + QString::fromUtf8(stream) + u": "_s + r.errorMessage());
         }
+        if (log)
+            log->recorded(recorded);
+        if (enqueued)
+            enqueued();
         return EnqueueResult::success();
     });
 }
@@ -87,14 +97,44 @@ QList<QueuedMessage> InboundQueue::claimIdle(const QByteArray &consumer, qint64 
     return out;
 }
 
+void InboundQueue::touch(const QByteArray &consumer, const QByteArrayList &entryIds)
+{
+    if (entryIds.isEmpty() || m_touchUnsupported)
+        return;
+    QByteArrayList argv { "XCLAIM", m_stream, m_group, consumer, "0" };
+    argv.append(entryIds);
+    argv.append("JUSTID");
+    const RedisReply r = m_store.command(RedisCommand(argv)).result();
+    if (r.isError() && r.errorMessage().contains(u"unknown command"_s, Qt::CaseInsensitive))
+        m_touchUnsupported = true;
+}
+
+QList<RedisCommand> InboundQueue::ackCommands(const QByteArrayList &entryIds) const
+{
+    if (entryIds.isEmpty())
+        return {};
+    QByteArrayList ack { "XACK", m_stream, m_group };
+    ack.append(entryIds);
+    QByteArrayList del { "XDEL", m_stream };
+    del.append(entryIds);
+    return { RedisCommand(ack), RedisCommand(del) };
+}
+
 QString InboundQueue::ack(const QByteArrayList &entryIds)
 {
     if (entryIds.isEmpty())
         return {};
-    QByteArrayList argv { "XACK", m_stream, m_group };
-    argv.append(entryIds);
-    const RedisReply r = m_store.command(RedisCommand(argv)).result();
-    return r.isError() ? u"XACK failed: "_s + r.errorMessage() : QString();
+    for (const RedisReply &r : m_store.pipeline(ackCommands(entryIds)).result()) {
+        if (r.isError())
+            return u"XACK/XDEL failed: "_s + r.errorMessage();
+    }
+    return {};
+}
+
+qint64 InboundQueue::length()
+{
+    const RedisReply r = m_store.command(RedisCommand::of("XLEN", m_stream)).result();
+    return r.isError() ? -1 : r.integer();
 }
 
 qint64 InboundQueue::pendingCount()

@@ -69,6 +69,7 @@ void WorkerPool::stop()
     if (!m_started)
         return;
     m_stopping = true;
+    wake();
     if (m_reader.joinable())
         m_reader.join();
     for (auto &lane : m_lanes) {
@@ -99,20 +100,44 @@ WorkerPoolStats WorkerPool::stats() const
              m_claimed.value() };
 }
 
+void WorkerPool::wake()
+{
+    {
+        std::lock_guard lock(m_wakeMutex);
+        m_woken = true;
+    }
+    m_wake.notify_one();
+}
+
+void WorkerPool::pause(int ms)
+{
+    std::unique_lock lock(m_wakeMutex);
+    m_wake.wait_for(lock, std::chrono::milliseconds(ms), [this] { return m_woken || m_stopping; });
+    m_woken = false;
+}
+
 void WorkerPool::readLoop()
 {
     qint64 nextClaimMs = 0;
+    int failedReads = 0;
     while (!m_stopping) {
         QString error;
         if (m_clock.nowMs() >= nextClaimMs) {
             nextClaimMs = m_clock.nowMs() + m_options.claimEveryMs;
+            // Entries this process is still working on are claimed again by itself first, which
+            // resets their idle time: a slow turn in a live process is never taken over by
+            // another (only a dead process stops doing this).
+            QByteArrayList held;
+            {
+                std::lock_guard lock(m_idleMutex);
+                held = QByteArrayList(m_heldIds.cbegin(), m_heldIds.cend());
+            }
+            m_queue.touch(m_options.consumer, held);
             QList<QueuedMessage> claimed
                     = m_queue.claimIdle(m_options.consumer, m_options.claimIdleMs, m_options.readBatch, &error);
             m_claimed.add(quint64(claimed.size()));
             dispatch(std::move(claimed));
-            if (!error.isEmpty())
-                fail(error);
-            error.clear();
+            error.clear(); // a failing store shows in the read below as well
         }
         // Numbered when the read starts: an empty answer only proves "nothing was queued before
         // this read began", which is what waitForIdle() needs.
@@ -122,8 +147,6 @@ void WorkerPool::readLoop()
             round = ++m_readRounds;
         }
         QList<QueuedMessage> entries = m_queue.read(m_options.consumer, m_options.readBatch, &error);
-        if (!error.isEmpty())
-            fail(error);
         const bool nothing = entries.isEmpty();
         const bool empty = nothing && error.isEmpty();
         dispatch(std::move(entries));
@@ -132,8 +155,24 @@ void WorkerPool::readLoop()
             m_lastEmptyRound = round;
         }
         m_idleChanged.notify_all();
+        if (!error.isEmpty()) {
+            // A Redis that lost its data (restarted without persistence) has no group any more.
+            if (error.contains(u"NOGROUP"_s))
+                m_queue.ensureGroup();
+            // Said when reads start failing and then about once a minute, not at the polling
+            // rate; polled more slowly while the store is away (it reconnects by itself).
+            if (failedReads % 60 == 0)
+                fail(error);
+            ++failedReads;
+            pause(int(std::min<qint64>(1000, qint64(m_options.pollMs) << std::min(failedReads, 6))));
+            continue;
+        }
+        if (failedReads > 0)
+            qCInfo(lcEngine).noquote() << "pipeline: reading the inbound stream again after"
+                                       << failedReads << "failed reads";
+        failedReads = 0;
         if (nothing)
-            std::this_thread::sleep_for(std::chrono::milliseconds(m_options.pollMs));
+            pause(m_options.pollMs);
     }
 }
 
@@ -144,6 +183,11 @@ void WorkerPool::dispatch(QList<QueuedMessage> entries)
         Lane &lane = *m_lanes[size_t(laneFor(phone, int(m_lanes.size())))];
         {
             std::lock_guard idle(m_idleMutex);
+            // Claimed back from ourselves while a lane still works on it (a turn slower than the
+            // claim timeout): running it twice would answer twice.
+            if (m_heldIds.contains(entry.entryId))
+                continue;
+            m_heldIds.insert(entry.entryId);
             ++m_inFlight;
         }
         {
@@ -167,14 +211,15 @@ void WorkerPool::laneLoop(Lane &lane)
             lane.queue.pop_front();
         }
         process(lane, entry);
-        finishOne();
+        finishOne(entry.entryId);
     }
 }
 
-void WorkerPool::finishOne()
+void WorkerPool::finishOne(const QByteArray &entryId)
 {
     {
         std::lock_guard lock(m_idleMutex);
+        m_heldIds.remove(entryId);
         --m_inFlight;
     }
     m_idleChanged.notify_all();
@@ -196,7 +241,7 @@ void WorkerPool::process(Lane &lane, const QueuedMessage &entry)
     }
     const InboundMessage &message = *entry.message;
     const qint64 nowMs = m_clock.nowMs();
-    TurnLoad load = m_loader.load({ message.from, message.messageId, nowMs }).result();
+    TurnLoad load = m_loader.load({ message.from, message.messageId, nowMs }, entry.entryId).result();
     switch (load.outcome) {
     case TurnLoad::Outcome::Failed:
         // Left pending: XAUTOCLAIM hands it out again once the store is back.
@@ -232,11 +277,12 @@ void WorkerPool::process(Lane &lane, const QueuedMessage &entry)
         if (!sent.ok)
             fail(u"could not send a reply to "_s + message.from + u": "_s + sent.errorMessage);
     }
-    const TurnSaveResult saved = m_loader.save(load.session).result();
+    // Round trip 2: the save, XACK and XDEL together. Should it fail, the entry stays pending
+    // and is handled again after XAUTOCLAIM (at least once, rather than lost).
+    const TurnSaveResult saved = m_loader.save(load.session, m_queue.ackCommands({ entry.entryId })).result();
     if (!saved.ok)
-        fail(u"could not save the conversation of "_s + message.from + u": "_s + saved.error);
-    if (const QString error = m_queue.ack({ entry.entryId }); !error.isEmpty())
-        fail(error);
+        fail(u"could not save the conversation of "_s + message.from + u" or acknowledge it: "_s
+             + saved.error);
     m_messages.add();
     m_latency.record(m_clock.monotonicNs() - startNs);
     if (m_traces)

@@ -5,10 +5,12 @@
 // (N lanes, one thread each). Per message:
 //
 //   TurnLoader::load (dedup, rate limit, state, history: one round trip) → Orchestrator::run
-//   → SendSink::send each reply → TurnLoader::save (one round trip) → XACK
+//   → SendSink::send each reply → TurnLoader::save + XACK + XDEL (one round trip)
 //
 // Duplicates are dropped silently (counted); a rate-limited user gets one polite reply per
-// window. The entry is acknowledged in every case except a store failure while loading, which
+// window. Entries still being worked on are re-claimed by this consumer at every claim round, so
+// their idle time never reaches the claim timeout while the process lives: XAUTOCLAIM only ever
+// takes over what a dead process left. The entry is acknowledged in every case except a store failure while loading, which
 // leaves it pending for XAUTOCLAIM to retry later.
 #include "agent/turntrace.h"
 #include "agent/userprofile.h"
@@ -18,6 +20,7 @@
 #include "pipeline/workerpoolstats.h"
 
 #include <QHash>
+#include <QSet>
 #include <atomic>
 #include <condition_variable>
 #include <deque>
@@ -63,6 +66,10 @@ public:
     // or timeoutMs passed (false). For `m1bot chat` and tests.
     bool waitForIdle(int timeoutMs);
 
+    // Makes the reader read now instead of at its next poll: called when this process has just
+    // queued a message, so the usual case does not wait a polling interval. Thread-safe.
+    void wake();
+
     WorkerPoolStats stats() const;
     static int laneFor(const QString &phone, int lanes);
 
@@ -76,10 +83,11 @@ private:
         std::thread thread;
     };
     void readLoop();
+    void pause(int ms); // the reader's wait between polls, cut short by wake() and stop()
     void laneLoop(Lane &lane);
     void dispatch(QList<QueuedMessage> entries);
     void process(Lane &lane, const QueuedMessage &entry);
-    void finishOne();
+    void finishOne(const QByteArray &entryId);
     void fail(const QString &why);
 
     InboundQueue &m_queue;
@@ -100,6 +108,9 @@ private:
 
     std::vector<std::unique_ptr<Lane>> m_lanes;
     std::thread m_reader;
+    std::mutex m_wakeMutex;
+    std::condition_variable m_wake;
+    bool m_woken = false;
     std::atomic<bool> m_stopping { false };
     bool m_started = false;
 
@@ -110,6 +121,7 @@ private:
     quint64 m_readRounds = 0;
     quint64 m_lastEmptyRound = 0;
     int m_inFlight = 0;
+    QSet<QByteArray> m_heldIds; // entries handed to lanes and not finished
 };
 
 } // namespace m1

@@ -24,10 +24,10 @@ struct ScoringConfig
     int candidates = 20; // tools taken from each side into the scoring pass
 
     // Method disambiguation: read intent ↔ GET, create ↔ POST, update ↔ PUT/PATCH, delete ↔ DELETE.
-    float methodMatch = 0.06f;
+    float methodMatch = 0.15f;
     float methodWriteFamily
         = -0.02f; // a write intent meeting another write method (create vs delete)
-    float methodMismatch = -0.08f; // read intent meeting a write method, or the reverse
+    float methodMismatch = -0.20f; // read intent meeting a write method, or the reverse
 
     float userWeight = 0.05f; // at saturation successful uses by this user
     int userSaturation = 10;

@@ -19,6 +19,7 @@ public:
     }
 
     QFuture<QList<RedisReply>> pipeline(const QList<RedisCommand> &commands) override;
+    void submit(const QList<RedisCommand> &commands, ReplyHandler handler) override;
     QString description() const override { return m_inner.description(); }
     bool isConnected() const override { return m_inner.isConnected(); }
 

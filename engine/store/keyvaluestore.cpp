@@ -10,8 +10,19 @@ QFuture<QList<RedisReply>> KeyValueStore::transaction(const QList<RedisCommand> 
     batch.append(commands);
     batch.append(RedisCommand::of("EXEC"));
     const qsizetype count = commands.size();
-    return pipeline(batch).then(
-        [count](const QList<RedisReply> &replies) { return unwrapTransaction(replies, count); });
+    return pipelineThen(
+        batch, [count](const QList<RedisReply> &replies) { return unwrapTransaction(replies, count); });
+}
+
+void KeyValueStore::submit(const QList<RedisCommand> &commands, ReplyHandler handler)
+{
+    QFuture<QList<RedisReply>> future = pipeline(commands);
+    if (future.isFinished()) { // the memory store, always: no other thread involved
+        handler(future.resultCount() > 0 ? future.result() : QList<RedisReply> {});
+        return;
+    }
+    future.then(QtFuture::Launch::Sync,
+                [handler = std::move(handler)](const QList<RedisReply> &replies) { handler(replies); });
 }
 
 QFuture<RedisReply> KeyValueStore::script(const std::shared_ptr<const LuaScript> &script,
@@ -22,7 +33,7 @@ QFuture<RedisReply> KeyValueStore::script(const std::shared_ptr<const LuaScript>
 
 QFuture<RedisReply> KeyValueStore::command(const RedisCommand &command)
 {
-    return pipeline({ command }).then([](const QList<RedisReply> &replies) {
+    return pipelineThen({ command }, [](const QList<RedisReply> &replies) {
         return replies.isEmpty() ? RedisReply::transportError(QStringLiteral("no reply"))
                                  : replies.first();
     });

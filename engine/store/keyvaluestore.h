@@ -14,10 +14,13 @@
 #include "store/redisreply.h"
 
 #include <QFuture>
+#include <QPromise>
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <memory>
+#include <type_traits>
 
 namespace m1 {
 
@@ -26,8 +29,21 @@ class KeyValueStore
 public:
     virtual ~KeyValueStore() = default;
 
+    using ReplyHandler = std::function<void(QList<RedisReply>)>;
+
     // One round trip; the reply list has exactly one entry per command.
     virtual QFuture<QList<RedisReply>> pipeline(const QList<RedisCommand> &commands) = 0;
+
+    // The same round trip, its replies handed to `handler` on the store's thread (Redis) or at
+    // once (memory). Use this (or pipelineThen) instead of attaching QFuture::then() to a store
+    // future: in Qt 6.4, a continuation attached while another thread finishes the future can
+    // run twice, the second time on a moved-from promise (a crash seen under load). The default
+    // goes through pipeline(); stores whose futures finish on another thread override it.
+    virtual void submit(const QList<RedisCommand> &commands, ReplyHandler handler);
+    // A future of fn(replies), finished from the store's side without QFuture::then().
+    template<typename Fn>
+    auto pipelineThen(const QList<RedisCommand> &commands, Fn fn)
+        -> QFuture<std::invoke_result_t<Fn, const QList<RedisReply> &>>;
 
     // What the console and `m1bot` show: "redis unix:///…/redis.sock (managed, started by this
     // process)", "memory (in-process; not shared, lost on exit)".
@@ -49,5 +65,20 @@ public:
     static QList<RedisReply> unwrapTransaction(const QList<RedisReply> &replies,
                                                qsizetype commandCount);
 };
+
+template<typename Fn>
+auto KeyValueStore::pipelineThen(const QList<RedisCommand> &commands, Fn fn)
+    -> QFuture<std::invoke_result_t<Fn, const QList<RedisReply> &>>
+{
+    using Result = std::invoke_result_t<Fn, const QList<RedisReply> &>;
+    auto promise = std::make_shared<QPromise<Result>>();
+    promise->start();
+    QFuture<Result> future = promise->future();
+    submit(commands, [promise, fn = std::move(fn)](QList<RedisReply> replies) mutable {
+        promise->addResult(fn(replies));
+        promise->finish();
+    });
+    return future;
+}
 
 } // namespace m1

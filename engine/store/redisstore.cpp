@@ -86,21 +86,25 @@ QFuture<QList<RedisReply>> RedisStore::pipeline(const QList<RedisCommand> &comma
     auto promise = std::make_shared<QPromise<QList<RedisReply>>>();
     promise->start();
     QFuture<QList<RedisReply>> future = promise->future();
-    if (commands.isEmpty()) {
-        promise->addResult(QList<RedisReply>());
+    submit(commands, [promise](QList<RedisReply> replies) {
+        promise->addResult(std::move(replies));
         promise->finish();
-        return future;
+    });
+    return future;
+}
+
+void RedisStore::submit(const QList<RedisCommand> &commands, ReplyHandler handler)
+{
+    if (commands.isEmpty()) {
+        handler({});
+        return;
     }
     QMetaObject::invokeMethod(
         m_connection,
-        [connection = m_connection, commands, promise] {
-            connection->submit(commands, [promise](QList<RedisReply> replies) {
-                promise->addResult(std::move(replies));
-                promise->finish();
-            });
+        [connection = m_connection, commands, handler = std::move(handler)]() mutable {
+            connection->submit(commands, std::move(handler));
         },
         Qt::QueuedConnection);
-    return future;
 }
 
 QString RedisStore::description() const

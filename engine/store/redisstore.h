@@ -36,6 +36,7 @@ public:
     ~RedisStore() override;
 
     QFuture<QList<RedisReply>> pipeline(const QList<RedisCommand> &commands) override;
+    void submit(const QList<RedisCommand> &commands, ReplyHandler handler) override;
     QString description() const override;
     bool isConnected() const override { return m_connected.load(std::memory_order_acquire); }
 

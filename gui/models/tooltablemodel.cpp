@@ -1,5 +1,7 @@
 #include "models/tooltablemodel.h"
 
+#include "search/searchengine.h"
+
 #include <QFileInfo>
 
 namespace m1 {
@@ -35,6 +37,8 @@ QVariant ToolTableModel::data(const QModelIndex &index, int role) const
     const ToolDefinition *tool = toolAt(index.row());
     if (!tool)
         return {};
+    if (index.column() == EmbeddingColumn)
+        return embeddingState(*tool, role);
     if (role == Qt::ToolTipRole)
         return QString(tool->summary + u"\n" + tool->description);
     if (role != Qt::DisplayRole && role != Qt::UserRole)
@@ -68,8 +72,34 @@ QVariant ToolTableModel::headerData(int section, Qt::Orientation orientation, in
     case OutputsColumn: return tr("Outputs");
     case SourceColumn: return tr("Source");
     case DeprecatedColumn: return tr("Deprecated");
+    case EmbeddingColumn: return tr("Embedding");
     default: return {};
     }
+}
+
+QVariant ToolTableModel::embeddingState(const ToolDefinition &tool, int role) const
+{
+    if (role != Qt::DisplayRole && role != Qt::UserRole && role != Qt::ToolTipRole)
+        return {};
+    const SearchEngine *search = m_snapshot->search.get();
+    if (!search) {
+        if (role == Qt::ToolTipRole)
+            return m_snapshot->searchError.isEmpty() ? tr("Search has not been built for these tools.")
+                                                     : m_snapshot->searchError;
+        return m_snapshot->searchError.isEmpty() ? tr("not embedded") : tr("failed");
+    }
+    if (search->indexOf(tool.id) < 0)
+        return role == Qt::ToolTipRole ? tr("Search was built without this tool.") : tr("missing");
+    if (role == Qt::ToolTipRole) {
+        const SearchEngineInfo &info = search->info();
+        return tr("In the %1 vector index: %2 dimensions; this load embedded %3 text(s), %4 from the cache, in %5 ms.")
+            .arg(info.indexKind)
+            .arg(info.dimension)
+            .arg(info.embedding.embedded)
+            .arg(info.embedding.cacheHits)
+            .arg(info.embedMs, 0, 'f', 1);
+    }
+    return tr("embedded");
 }
 
 } // namespace m1

@@ -14,7 +14,7 @@ class ToolTableModel : public QAbstractTableModel
 
 public:
     enum Column { IdColumn, MethodColumn, PathColumn, CategoryColumn, ParamsColumn, OutputsColumn,
-                  SourceColumn, DeprecatedColumn, ColumnCount };
+                  SourceColumn, DeprecatedColumn, EmbeddingColumn, ColumnCount };
 
     explicit ToolTableModel(QObject *parent = nullptr);
 
@@ -27,6 +27,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:
+    QVariant embeddingState(const ToolDefinition &tool, int role) const;
+
     EngineSnapshotPtr m_snapshot;
 };
 

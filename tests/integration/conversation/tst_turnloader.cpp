@@ -192,6 +192,43 @@ private Q_SLOTS:
         QVERIFY(t.session.state().isBlank());
     }
 
+    void sameDeliveryAgainIsNotADuplicate()
+    {
+        // A worker died after loading entry 1-0 (the dedup mark holds that delivery): whoever
+        // reclaims the same entry runs the turn; Meta delivering the message again as a new entry
+        // (2-0), or without a delivery id, is still a duplicate.
+        TurnLoader loader(*m_counting, ConversationConfig {}, m_fx->metrics());
+        const TurnRequest request { kPhone, u"wamid.r"_s, m_fx->nowMs() };
+        QCOMPARE(StoreFixture::await(loader.load(request, "1-0")).outcome, TurnLoad::Outcome::Proceed);
+        QCOMPARE(StoreFixture::await(loader.load(request, "1-0")).outcome, TurnLoad::Outcome::Proceed);
+        QCOMPARE(StoreFixture::await(loader.load(request, "2-0")).outcome, TurnLoad::Outcome::Duplicate);
+        QCOMPARE(StoreFixture::await(loader.load(request)).outcome, TurnLoad::Outcome::Duplicate);
+        // Without a delivery id the first load marks it too.
+        const TurnRequest other { kPhone, u"wamid.s"_s, m_fx->nowMs() };
+        QCOMPARE(StoreFixture::await(loader.load(other)).outcome, TurnLoad::Outcome::Proceed);
+        QCOMPARE(StoreFixture::await(loader.load(other, "3-0")).outcome, TurnLoad::Outcome::Duplicate);
+    }
+
+    void saveCarriesTrailingCommandsInItsRoundTrip()
+    {
+        TurnLoader loader(*m_counting, ConversationConfig {}, m_fx->metrics());
+        TurnLoad turn = load(loader, u"t1"_s);
+        turn.session.addUserMessage(u"hello"_s, u"t1"_s);
+        m_counting->reset();
+        const TurnSaveResult saved = StoreFixture::await(
+            loader.save(turn.session, { RedisCommand::of("SET", "m1:test:trailing", "1") }));
+        QVERIFY2(saved.ok, qPrintable(saved.error));
+        QCOMPARE(m_counting->roundTrips(), 1u);
+        QCOMPARE(m_counting->commands(), 2u); // the history and the trailing command
+        QCOMPARE(m_fx->run(RedisCommand::of("GET", "m1:test:trailing")).bytes(), "1"_ba);
+        // A session with nothing to save still sends the trailing commands.
+        const TurnSaveResult again = StoreFixture::await(
+            loader.save(turn.session, { RedisCommand::of("DEL", "m1:test:trailing") }));
+        QVERIFY(again.ok);
+        QCOMPARE(m_counting->roundTrips(), 2u);
+        QCOMPARE(m_fx->run(RedisCommand::of("EXISTS", "m1:test:trailing")).integer(), 0);
+    }
+
     void benchmarkFigures()
     {
         // What `m1bot bench` reports for this store (figures printed for the record).

@@ -1,17 +1,12 @@
 #pragma once
 // Everything one pipeline test needs, over the bundled demo spec: registry, search (local
-// embedder), filler, formatter, sandbox executor, orchestrator, turn loader, inbound queue,
-// worker pool and a capturing sink, on the given store and clock.
-#include "agent/agenttr.h"
-#include "agent/orchestrator.h"
-#include "agent/parameterfiller.h"
-#include "agent/replyformatter.h"
+// embedder), sandbox executor and a capturing sink, assembled into a BotPipeline (turn loader,
+// inbound queue, orchestrator, worker pool) on the given store and clock.
 #include "agent/sandboxexecutor.h"
 #include "channel/capturingsink.h"
-#include "conversation/turnloader.h"
 #include "embedding/localembedder.h"
+#include "pipeline/botpipeline.h"
 #include "pipeline/inboundqueue.h"
-#include "pipeline/workerpool.h"
 #include "registry/registryloader.h"
 #include "search/inmemoryusagestats.h"
 #include "search/searchengine.h"
@@ -24,13 +19,8 @@ class PipelineHarness
 {
 public:
     PipelineHarness(KeyValueStore &store, const Clock &clock, MetricsRegistry &metrics, int workers = 5)
-        : m_clock(clock),
-          m_registry(RegistryLoader().load({ QStringLiteral(M1_SOURCE_DIR "/resources/demo/fleet-api.yaml") })),
-          m_filler(clock),
-          m_formatter(m_tr),
-          m_sandbox(clock),
-          m_loader(store, ConversationConfig {}, metrics),
-          m_queue(store)
+        : m_registry(RegistryLoader().load({ QStringLiteral(M1_SOURCE_DIR "/resources/demo/fleet-api.yaml") })),
+          m_sandbox(clock)
     {
         const QString root = QStringLiteral(M1_SOURCE_DIR "/resources");
         ScoringConfig scoring;
@@ -41,26 +31,25 @@ public:
                                        std::make_shared<InMemoryUsageStats>(), clock, &m_error);
         if (!m_search)
             return;
-        m_orchestrator = std::make_unique<Orchestrator>(
-                OrchestratorParts { m_registry, *m_search, m_filler, m_formatter, m_tr, m_sandbox, clock });
-        WorkerPoolOptions options;
-        options.workers = workers;
-        options.pollMs = 5;
-        m_pool = std::make_unique<WorkerPool>(m_queue, m_loader, *m_orchestrator, m_sink, clock, metrics,
-                                              options);
-        m_pool->setTraceHandler([this](const InboundMessage &m, const TurnTrace &trace) {
+        BotPipelineOptions options;
+        options.workers.workers = workers;
+        options.workers.pollMs = 5;
+        options.croatianCatalogue.clear(); // English phrases, as the assertions expect
+        m_pipeline = std::make_unique<BotPipeline>(
+                BotPipelineParts { m_registry, *m_search, store, m_sink, m_sandbox, clock, metrics }, options);
+        m_pipeline->setTraceHandler([this](const InboundMessage &m, const TurnTrace &trace) {
             QMutexLocker lock(&m_traceMutex);
             m_traces.append({ m.messageId, trace });
         });
     }
 
-    bool ok() const { return m_pool != nullptr; }
+    bool ok() const { return m_pipeline != nullptr; }
     QString error() const { return m_error; }
-    const Orchestrator &orchestrator() const { return *m_orchestrator; }
-    WorkerPool &pool() { return *m_pool; }
-    InboundQueue &queue() { return m_queue; }
+    const Orchestrator &orchestrator() const { return m_pipeline->orchestrator(); }
+    BotPipeline &pool() { return *m_pipeline; }
+    InboundQueue &queue() { return m_pipeline->queue(); }
     CapturingSink &sink() { return m_sink; }
-    TurnLoader &loader() { return m_loader; }
+    TurnLoader &loader() { return m_pipeline->loader(); }
     const ToolRegistry &registry() const { return m_registry; }
     QList<std::pair<QString, TurnTrace>> traces() const
     {
@@ -69,19 +58,12 @@ public:
     }
 
 private:
-    const Clock &m_clock;
     ToolRegistry m_registry;
     LocalEmbedder m_embedder;
     std::unique_ptr<SearchEngine> m_search;
-    AgentTr m_tr;
-    ParameterFiller m_filler;
-    ReplyFormatter m_formatter;
     SandboxExecutor m_sandbox;
-    TurnLoader m_loader;
-    InboundQueue m_queue;
     CapturingSink m_sink;
-    std::unique_ptr<Orchestrator> m_orchestrator;
-    std::unique_ptr<WorkerPool> m_pool;
+    std::unique_ptr<BotPipeline> m_pipeline;
     mutable QMutex m_traceMutex;
     QList<std::pair<QString, TurnTrace>> m_traces;
     QString m_error;

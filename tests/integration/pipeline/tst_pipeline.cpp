@@ -5,6 +5,7 @@
 #include "storebackends.h"
 
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace m1;
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void readQueryIsAnsweredAtOnce();
     void unclearRequestOffersAList();
     void duplicateMessageIsAnsweredOnce();
+    void statusesAreRecorded();
     void oneUsersMessagesKeepTheirOrder();
     void rateLimitedUserGetsOneNotice();
     void queueReadsAcksAndClaims();
@@ -196,6 +198,26 @@ void TestPipeline::duplicateMessageIsAnsweredOnce()
     QCOMPARE(m_h->pool().stats().processed, 1u);
     QVERIFY(!replies.isEmpty());
     QCOMPARE(m_h->queue().pendingCount(), 0);
+    QCOMPARE(m_h->queue().length(), 0); // handled entries leave the stream with their XACK
+}
+
+void TestPipeline::statusesAreRecorded()
+{
+    MessageStatus delivered;
+    delivered.messageId = u"wamid.out.1"_s;
+    delivered.recipient = u"385911234567"_s;
+    delivered.status = MessageStatus::State::Delivered;
+    MessageStatus failed = delivered;
+    failed.status = MessageStatus::State::Failed;
+    failed.errors = { GraphError { 131047, u"Re-engagement message"_s, {}, {} } };
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"delivery of wamid.out.1 .* failed: 131047"_s));
+    QVERIFY(StoreFixture::await(m_h->queue().enqueue({}, { delivered, failed })).ok);
+    QCOMPARE(m_fx->run(RedisCommand::of("XLEN", "m1:statuses")).integer(), 2);
+    QCOMPARE(m_fx->run(RedisCommand::of("XLEN", "m1:statuses:failed")).integer(), 1);
+    QCOMPARE(m_fx->metrics().counter(u"pipeline.statuses.delivered"_s).value(), 1u);
+    QCOMPARE(m_fx->metrics().counter(u"pipeline.statuses.failed"_s).value(), 1u);
+    QCOMPARE(m_fx->metrics().counter(u"pipeline.status_errors.131047"_s).value(), 1u);
+    QCOMPARE(m_h->queue().length(), 0); // statuses are not queued for the workers
 }
 
 void TestPipeline::oneUsersMessagesKeepTheirOrder()
@@ -259,8 +281,10 @@ void TestPipeline::queueReadsAcksAndClaims()
     QCOMPARE(read.at(0).message, std::optional<InboundMessage>(first));
     QCOMPARE(read.at(1).message, std::optional<InboundMessage>(second));
     QVERIFY(queue.read("a", 10).isEmpty());
+    QCOMPARE(queue.length(), 2);
     QCOMPARE(queue.ack({ read.at(0).entryId }), QString());
     QCOMPARE(queue.pendingCount(), 1);
+    QCOMPARE(queue.length(), 1); // acknowledged and deleted; the pending one stays
     // Consumer "a" died with the second entry: "b" takes it over.
     const QList<QueuedMessage> claimed = queue.claimIdle("b", 0, 10, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -269,6 +293,7 @@ void TestPipeline::queueReadsAcksAndClaims()
     QCOMPARE(claimed.at(0).message->text, u"two"_s);
     QCOMPARE(queue.ack({ claimed.at(0).entryId }), QString());
     QCOMPARE(queue.pendingCount(), 0);
+    QCOMPARE(queue.length(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestPipeline)

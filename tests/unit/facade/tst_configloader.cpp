@@ -2,6 +2,7 @@
 #include "facade/configloader.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,6 +19,11 @@ constexpr char kFixture5[] = "{\"stroe\": \"memory\"}";
 constexpr char kFixture6[] = "{\"graph\": {\"aliases\": {\"a\": 1}}}";
 constexpr char kFixture7[] = "{\"graph\": {\"readOnlyProviders\": \"yes\"}}";
 constexpr char kFixture8[] = "{\"log\": {\"format\": \"xml\"}}";
+constexpr char kFixture9[] = "{\"scoring\": {\"docs\": {\"weight\": \"high\"}}}";
+constexpr char kFixture10[] = "{\"scoring\": {\"thresholdz\": {}}}";
+constexpr char kFixture11[] = "{\"embedding\": {\"provider\": \"bert\"}}";
+constexpr char kFixture12[] = "{\"scoring\": []}";
+constexpr char kFixture13[] = "{\"scoring\": {\"thresholds\": {\"act\": 0.9}}, \"embedding\": {\"provider\": \"azure\", \"base_url\": \"https://x.openai.azure.com\", \"deployment\": \"emb\"}}";
 } // namespace
 
 class TestConfigLoader : public QObject
@@ -70,6 +76,10 @@ private Q_SLOTS:
         QTest::newRow("alias type") << QByteArray(kFixture6) << u"m1.json#/graph/aliases/a: expected a string"_s;
         QTest::newRow("bool") << QByteArray(kFixture7) << u"m1.json#/graph/readOnlyProviders: expected true or false"_s;
         QTest::newRow("log format") << QByteArray(kFixture8) << u"m1.json#/log/format: expected \"text\" or \"json\""_s;
+        QTest::newRow("scoring value") << QByteArray(kFixture9) << u"m1.json#/scoring/docs/weight: must be a number"_s;
+        QTest::newRow("scoring section") << QByteArray(kFixture10) << u"m1.json#/scoring/thresholdz: is not a scoring setting"_s;
+        QTest::newRow("embedding provider") << QByteArray(kFixture11) << u"m1.json#/embedding/provider:"_s;
+        QTest::newRow("scoring type") << QByteArray(kFixture12) << u"m1.json#/scoring: expected an object"_s;
     }
 
     void everyMistakeIsReportedWithItsPointer()
@@ -79,6 +89,14 @@ private Q_SLOTS:
         const auto r = fromText(json);
         QCOMPARE(r.errors.size(), 1);
         QVERIFY2(r.errors.first().startsWith(expected), qPrintable(r.errors.first()));
+    }
+
+    void scoringAndEmbeddingSectionsAreKept()
+    {
+        const auto r = fromText(kFixture13);
+        QVERIFY2(r.ok(), qPrintable(r.errors.join(u'\n')));
+        QCOMPARE(r.config.scoring.value(u"thresholds"_s).toObject().value(u"act"_s).toDouble(), 0.9);
+        QCOMPARE(r.config.embedding.value(u"provider"_s).toString(), u"azure"_s);
     }
 
     void unreadableAndMalformedFiles()

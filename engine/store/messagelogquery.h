@@ -1,0 +1,20 @@
+#pragma once
+
+// Which part of the message log to read: one phone (or every phone) in [fromMs, toMs),
+// newest first, at most `limit` entries.
+
+#include <QString>
+
+#include <limits>
+
+namespace m1 {
+
+struct MessageLogQuery
+{
+    QString phone; // empty: every phone
+    qint64 fromMs = 0; // inclusive
+    qint64 toMs = std::numeric_limits<qint64>::max(); // exclusive
+    int limit = 100;
+};
+
+} // namespace m1
