@@ -1,13 +1,16 @@
 #include "cli/chatcommand.h"
 
-#include "cli/searchloader.h"
+#include "cli/sourcecheck.h"
 
+#include "agent/plannerfactory.h"
 #include "agent/sandboxexecutor.h"
 #include "channel/capturingsink.h"
 #include "channel/inboundmessage.h"
 #include "core/clock.h"
 #include "core/metricsregistry.h"
 #include "facade/enginestore.h"
+#include "facade/searchfactory.h"
+#include "facade/snapshotbuilder.h"
 #include "pipeline/botpipeline.h"
 #include "pipeline/inboundqueue.h"
 #include "search/searchengine.h"
@@ -77,13 +80,18 @@ int ChatCommand::execute(const QCommandLineParser &parser, const EngineConfig &c
         return ExitUsage;
 
     SystemClock clock;
-    int loadExit = ExitOk;
-    const std::unique_ptr<LoadedSearch> loaded =
-        SearchLoader::load(config.effectiveSpecSources(), config, clock, *this, ctx, &loadExit);
-    if (!loaded)
-        return loadExit;
-    const ToolRegistry &registry = *loaded->registry;
-    const SearchSetup &setup = loaded->search;
+    // The tools with their dependency graph (the planner's provider lookups), then the search.
+    const EngineSnapshotPtr snapshot = SnapshotBuilder::build(config);
+    if (const int sourcesExit = SourceCheck::unreadableSourcesExit(*snapshot->registry, *this, ctx);
+        sourcesExit != ExitOk)
+        return sourcesExit;
+    const ToolRegistry &registry = *snapshot->registry;
+    const SearchSetup setup = SearchFactory::build(config, registry, clock);
+    if (!setup.engine)
+        return failure(ctx, setup.error);
+    const PlannerBuild planner = PlannerFactory::create(config.planner, clock, nullptr);
+    if (!planner.warning.isEmpty())
+        ctx.err << ctx.program << u" chat: "_s << planner.warning << Qt::endl;
 
     // The in-process store unless --store says otherwise: a chat needs no server.
     EngineConfig storeConfig = config;
@@ -108,7 +116,8 @@ int ChatCommand::execute(const QCommandLineParser &parser, const EngineConfig &c
     BotPipelineOptions options;
     options.workers.workers = int(*workers);
     options.workers.pollMs = 5;
-    BotPipeline pipeline({ registry, *setup.engine, backend->store(), sink, sandbox, clock, metrics },
+    BotPipeline pipeline({ registry, *setup.engine, backend->store(), sink, sandbox, clock, metrics,
+                           planner.planner.get(), snapshot->graph.get() },
                          options);
     QMutex traceMutex;
     QStringList traces;

@@ -1,23 +1,33 @@
 #include "cli/servecommand.h"
 
 #include "cli/delayingexecutor.h"
-#include "cli/searchloader.h"
 #include "cli/servesettings.h"
+#include "cli/sourcecheck.h"
 #include "cli/unixsignalwatcher.h"
 
 #include "agent/httptoolexecutor.h"
+#include "agent/plannerfactory.h"
 #include "agent/sandboxexecutor.h"
 #include "core/clock.h"
 #include "core/logcategories.h"
 #include "core/logsink.h"
 #include "core/metricsregistry.h"
 #include "facade/enginestore.h"
+#include "facade/searchfactory.h"
+#include "facade/snapshotbuilder.h"
+#include "facade/sqlprofilelookup.h"
+#include "facade/sqlusagestats.h"
 #include "net/networkclients.h"
 #include "pipeline/botservice.h"
+#include "store/sqlbatchwriter.h"
+#include "store/sqldatabase.h"
+#include "store/toolevaluations.h"
+#include "store/userrepository.h"
 
 #include <QCoreApplication>
 #include <QDebug>
 #include <QEventLoop>
+#include <QScopeGuard>
 #include <QSysInfo>
 #include <QTimer>
 
@@ -83,6 +93,10 @@ QString ServeCommand::description() const
            u"shared Redis (redis://HOST:PORT/DB) to run several serve processes. 'memory' is accepted\n"
            u"but loses queued messages on exit; without redis-server installed, 'managed' refuses to\n"
            u"start rather than fall back to memory.\n\n"
+           u"Users (the profile each turn starts from), the message log and tool outcomes (which also\n"
+           u"steer the search) live in --database, else M1_DATABASE_URL, else the config's \"database\":\n"
+           u"by default an SQLite file in the data folder. A database that cannot be opened or\n"
+           u"migrated stops serve with exit code 1.\n\n"
            u"Endpoints: GET/POST /webhook (Meta), GET /health (503 while the store is down) and GET\n"
            u"/metrics (Prometheus text); the last two answer loopback clients only unless the config\n"
            u"says \"serve\": {\"ops_loopback_only\": false}. The webhook speaks plain HTTP: put a TLS-\n"
@@ -130,13 +144,36 @@ int ServeCommand::execute(const QCommandLineParser &parser, const EngineConfig &
                             u"--store at a Redis, or pass --store memory to accept losing queued "
                             u"messages on exit"_s);
 
-    int loadExit = ExitOk;
-    const std::unique_ptr<LoadedSearch> loaded
-        = SearchLoader::load(config.effectiveSpecSources(), config, clock, *this, ctx, &loadExit);
-    if (!loaded)
-        return loadExit;
+    // SQL persistence: users (the profile lookup), the message log and tool outcomes (which
+    // also feed the search's usage statistics). No database, no bot: refuse to start.
+    const std::unique_ptr<SqlDatabase> db = SqlDatabase::open(settings.database, clock, &error);
+    if (!db)
+        return failure(ctx, u"--database: "_s + error);
+    UserRepository users(*db, clock);
+    ToolEvaluations evaluations(*db, clock);
+    SqlBatchWriter writer(*db, clock);
+    writer.start();
+    const auto usage = std::make_shared<SqlUsageStats>(evaluations, writer);
+    if (const QString loadError = usage->load(); !loadError.isEmpty())
+        return failure(ctx, u"--database: cannot read the tool evaluations: "_s + loadError);
+    SqlProfileLookup profiles(users, clock);
+    // Shutdown order: the service (its workers) goes first, being declared later; then this
+    // drains the writer, before the lookups, repositories and the database are destroyed.
+    const auto stopWriter = qScopeGuard([&writer] { writer.stop(); });
+
+    // The tools and their dependency graph (the planner's provider lookups), then the search.
+    const EngineSnapshotPtr snapshot = SnapshotBuilder::build(config);
+    if (const int sourcesExit = SourceCheck::unreadableSourcesExit(*snapshot->registry, *this, ctx);
+        sourcesExit != ExitOk)
+        return sourcesExit;
+    const SearchSetup search = SearchFactory::build(config, *snapshot->registry, clock, usage);
+    if (!search.engine)
+        return failure(ctx, search.error);
 
     NetworkClients network;
+    PlannerBuild planner = PlannerFactory::create(config.planner, clock, &network);
+    if (!planner.warning.isEmpty())
+        ctx.err << ctx.program << u" serve: "_s << planner.warning << Qt::endl;
     std::unique_ptr<ToolExecutor> executor;
     if (settings.executor == ServeSettings::Executor::Sandbox) {
         executor = std::make_unique<SandboxExecutor>(clock);
@@ -149,9 +186,21 @@ int ServeCommand::execute(const QCommandLineParser &parser, const EngineConfig &
     if (settings.testExecutorDelayMs > 0)
         delayed = std::make_unique<DelayingExecutor>(*executor, settings.testExecutorDelayMs);
 
-    BotService service({ *loaded->registry, *loaded->search.engine, backend->store(),
-                         delayed ? *delayed : *executor, network, clock, metrics },
+    BotService service({ *snapshot->registry, *search.engine, backend->store(),
+                         delayed ? *delayed : *executor, network, clock, metrics,
+                         planner.planner.get(), snapshot->graph.get() },
                        serviceOptions(settings));
+    service.pipeline().setProfileLookup(
+        [&profiles](const QString &phone) { return profiles.lookup(phone); });
+    // Every turn goes to the message log, and what a tool call came to to the evaluations.
+    service.pipeline().setTraceHandler([&writer, usage, &clock](const InboundMessage &m,
+                                                               const TurnTrace &t) {
+        const QString text = m.type == InboundMessage::Type::Text ? m.text : m.replyTitle;
+        writer.logMessage({ m.messageId, m.from, MessageLogEntry::Direction::In, text,
+                            t.chosenToolId, int(t.totalUs / 1000), clock.nowMs() });
+        if (t.executeUs > 0 && !t.chosenToolId.isEmpty())
+            usage->recordOutcome(m.from, t.chosenToolId, t.error.isEmpty() && t.httpStatus < 400);
+    });
     UnixSignalWatcher watcher;
     if (!watcher.watch({ SIGTERM, SIGINT }, &error))
         return failure(ctx, u"cannot handle signals: "_s + error);
@@ -181,10 +230,11 @@ int ServeCommand::execute(const QCommandLineParser &parser, const EngineConfig &
                ? u'[' + service.address().toString() + u']'
                : service.address().toString())
         + u':' + QString::number(service.port()) + u"/webhook"_s;
-    qCInfo(lcEngine).noquote() << "serve:" << loaded->registry->tools().size() << "tools,"
+    qCInfo(lcEngine).noquote() << "serve:" << snapshot->registry->tools().size() << "tools,"
                                << settings.workers << "workers, executor"
                                << ServeSettings::executorName(settings.executor) << "- store"
-                               << backend->description() << "-" << settings.whatsapp.redacted();
+                               << backend->description() << "- database" << db->displayName() << "-"
+                               << settings.whatsapp.redacted();
     // The one line on standard output: scripts and tests learn the port from it (--port 0).
     ctx.out << u"listening on "_s << url << Qt::endl;
     loop.exec();

@@ -8,6 +8,7 @@
 #include "agent/authconfig.h"
 #include "channel/whatsappconfig.h"
 #include "facade/engineconfig.h"
+#include "store/sqlurl.h"
 
 #include <QCommandLineParser>
 #include <QHostAddress>
@@ -32,6 +33,9 @@ struct ServeSettings
     qint64 claimIdleMs = 60'000; // reclaim messages a dead worker left after this long
     int testExecutorDelayMs = 0; // test seam: every tool call waits this long first
     WhatsAppConfig whatsapp;
+    // SQL persistence (users, message log, tool outcomes): the config's "database", then
+    // M1_DATABASE_URL, then --database; parsed against the default SQLite file in the data folder.
+    SqlUrl database;
 
     // The options this adds to `m1bot serve`.
     static void addOptions(QCommandLineParser &parser);

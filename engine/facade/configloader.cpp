@@ -183,6 +183,8 @@ ConfigLoader::Result ConfigLoader::fromJson(const QJsonObject &root, const QStri
             }
         } else if (key == u"store") {
             reader.string(root, key, QString(), &config.store);
+        } else if (key == u"database") {
+            reader.string(root, key, QString(), &config.database);
         } else if (key == u"dataDir") {
             if (reader.string(root, key, QString(), &config.dataDir))
                 config.dataDir = reader.resolvePath(config.dataDir);
@@ -206,8 +208,8 @@ ConfigLoader::Result ConfigLoader::fromJson(const QJsonObject &root, const QStri
         } else if (key == u"$schema" || key == u"version") {
             // informative keys
         } else {
-            reader.error(pointer, QStringLiteral("unknown key (expected specs, store, dataDir, "
-                                                 "documentation, scoring, embedding, graph, log, "
+            reader.error(pointer, QStringLiteral("unknown key (expected specs, store, database, "
+                                                 "dataDir, documentation, scoring, embedding, graph, log, "
                                                  "planner, whatsapp, serve)"));
         }
     }

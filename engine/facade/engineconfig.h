@@ -19,6 +19,7 @@ struct EngineConfig
     QStringList specSources;          // files, folders, URLs, or ":/" resources; empty → bundled demo
     QString store = QStringLiteral("managed");
     QString dataDir;                  // empty → the platform's application data folder
+    QString database;                 // SQL persistence (SqlUrl); empty → SQLite in dataDir
     QString documentationFile;        // per-tool examples and synonyms; empty → bundled
     QString scoringFile;              // search weights and thresholds (scoring.json); empty → bundled
     QJsonObject scoring;              // partial override of those weights and thresholds

@@ -15,6 +15,19 @@ quint32 clamp32(qint64 n)
     return quint32(std::clamp<qint64>(n, 0, std::numeric_limits<quint32>::max()));
 }
 
+// Adds one row's (or one delta's) counts to its tool's total and its user's successes: how the
+// mirror is built on load and kept up to date afterwards.
+void addCounts(const ToolEvaluation &row, QHash<QString, ToolEvaluation> &tools,
+               UserSuccessCounts &users)
+{
+    ToolEvaluation &total = tools[row.toolId];
+    total.toolId = row.toolId;
+    total.successes += row.successes;
+    total.failures += row.failures;
+    total.corrections += row.corrections;
+    users.add(row.phone, row.toolId, row.successes);
+}
+
 } // namespace
 
 SqlUsageStats::SqlUsageStats(const ToolEvaluations &table, SqlBatchWriter &writer)
@@ -31,16 +44,10 @@ QString SqlUsageStats::load()
     if (!error.isEmpty())
         return error;
     QHash<QString, ToolEvaluation> tools;
-    QHash<QString, QHash<QString, quint32>> users;
-    for (const ToolEvaluation &row : rows) {
-        ToolEvaluation &total = tools[row.toolId];
-        total.toolId = row.toolId;
-        total.successes += row.successes;
-        total.failures += row.failures;
-        total.corrections += row.corrections;
-        if (!row.phone.isEmpty() && row.successes > 0)
-            users[row.phone][row.toolId] = clamp32(row.successes);
-    }
+    UserSuccessCounts users;
+    // One row per (tool, phone), the table's primary key: adding a user's successes is setting.
+    for (const ToolEvaluation &row : rows)
+        addCounts(row, tools, users);
     QWriteLocker lock(&m_lock);
     m_tools = std::move(tools);
     m_userSuccesses = std::move(users);
@@ -67,15 +74,7 @@ void SqlUsageStats::apply(const ToolEvaluation &delta)
     if (delta.toolId.isEmpty())
         return;
     QWriteLocker lock(&m_lock);
-    ToolEvaluation &total = m_tools[delta.toolId];
-    total.toolId = delta.toolId;
-    total.successes += delta.successes;
-    total.failures += delta.failures;
-    total.corrections += delta.corrections;
-    if (delta.successes > 0 && !delta.phone.isEmpty()) {
-        quint32 &count = m_userSuccesses[delta.phone][delta.toolId];
-        count = clamp32(qint64(count) + delta.successes);
-    }
+    addCounts(delta, m_tools, m_userSuccesses);
     m_version.fetch_add(1, std::memory_order_release);
 }
 
@@ -83,11 +82,7 @@ void SqlUsageStats::forEachUserSuccess(
     const QString &userPhone, const std::function<void(const QString &, quint32)> &visit) const
 {
     QReadLocker lock(&m_lock);
-    const auto user = m_userSuccesses.constFind(userPhone);
-    if (user == m_userSuccesses.constEnd())
-        return;
-    for (auto it = user->constBegin(); it != user->constEnd(); ++it)
-        visit(it.key(), it.value());
+    m_userSuccesses.forEach(userPhone, visit);
 }
 
 UsageStats::Outcomes SqlUsageStats::toolOutcomes(const QString &toolId) const

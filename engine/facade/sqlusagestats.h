@@ -9,6 +9,7 @@
 // A correction ("not that one") counts against the tool like a failure in toolOutcomes().
 
 #include "search/usagestats.h"
+#include "search/usersuccesscounts.h"
 #include "store/toolevaluation.h"
 
 #include <QHash>
@@ -48,7 +49,7 @@ private:
     SqlBatchWriter &m_writer;
     mutable QReadWriteLock m_lock;
     QHash<QString, ToolEvaluation> m_tools;
-    QHash<QString, QHash<QString, quint32>> m_userSuccesses;
+    UserSuccessCounts m_userSuccesses;
     std::atomic<quint64> m_version { 0 };
 };
 

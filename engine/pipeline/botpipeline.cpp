@@ -25,7 +25,7 @@ struct BotPipeline::Assembly
         , formatter(tr)
         // The one place OrchestratorParts is built: new (optional) parts are wired here.
         , orchestrator(OrchestratorParts { p.registry, p.search, filler, formatter, tr, p.executor,
-                                           p.clock })
+                                           p.clock, p.planner, p.graph })
         , loader(p.store, options.conversation, p.metrics)
         , statuses(p.metrics, options.statuses)
         , queue(p.store, options.stream, options.group)

@@ -6,8 +6,10 @@
 namespace m1 {
 
 class Clock;
+class DependencyGraph;
 class KeyValueStore;
 class MetricsRegistry;
+class Planner;
 class SearchEngine;
 class SendSink;
 class ToolExecutor;
@@ -22,6 +24,11 @@ struct BotPipelineParts
     ToolExecutor &executor; // HttpToolExecutor or SandboxExecutor
     const Clock &clock;
     MetricsRegistry &metrics;
+    // Optional, passed to the orchestrator: who chooses the tool (null: its own RulePlanner; a
+    // planner is called from every worker thread at once) and the graph of `registry`'s tools
+    // (null: no provider tools are called).
+    Planner *planner = nullptr;
+    const DependencyGraph *graph = nullptr;
 };
 
 } // namespace m1

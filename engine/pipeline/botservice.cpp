@@ -54,7 +54,7 @@ BotService::BotService(const BotServiceParts &parts, BotServiceOptions options, 
     });
     m_pipeline = std::make_unique<BotPipeline>(
         BotPipelineParts { parts.registry, parts.search, parts.store, *m_sender, parts.executor,
-                           parts.clock, parts.metrics },
+                           parts.clock, parts.metrics, parts.planner, parts.graph },
         m_options.pipeline);
     m_webhook = std::make_unique<WebhookServer>(m_options.webhook, m_pipeline->inbound(),
                                                 parts.clock, &parts.metrics);

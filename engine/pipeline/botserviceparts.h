@@ -6,9 +6,11 @@
 namespace m1 {
 
 class Clock;
+class DependencyGraph;
 class KeyValueStore;
 class MetricsRegistry;
 class NetworkClients;
+class Planner;
 class SearchEngine;
 class ToolExecutor;
 class ToolRegistry;
@@ -22,6 +24,9 @@ struct BotServiceParts
     NetworkClients &network;
     const Clock &clock;
     MetricsRegistry &metrics;
+    // Optional, passed on to the pipeline (BotPipelineParts says what null means).
+    Planner *planner = nullptr;
+    const DependencyGraph *graph = nullptr;
 };
 
 } // namespace m1

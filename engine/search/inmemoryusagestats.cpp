@@ -9,8 +9,7 @@ void InMemoryUsageStats::recordOutcome(const QString &userPhone, const QString &
     Outcomes &outcomes = m_tools[toolId];
     if (success) {
         ++outcomes.successes;
-        if (!userPhone.isEmpty())
-            ++m_userSuccesses[userPhone][toolId];
+        m_userSuccesses.add(userPhone, toolId, 1);
     } else {
         ++outcomes.failures;
     }
@@ -21,11 +20,7 @@ void InMemoryUsageStats::forEachUserSuccess(
     const QString &userPhone, const std::function<void(const QString &, quint32)> &visit) const
 {
     QReadLocker lock(&m_lock);
-    const auto user = m_userSuccesses.constFind(userPhone);
-    if (user == m_userSuccesses.constEnd())
-        return;
-    for (auto it = user->constBegin(); it != user->constEnd(); ++it)
-        visit(it.key(), it.value());
+    m_userSuccesses.forEach(userPhone, visit);
 }
 
 UsageStats::Outcomes InMemoryUsageStats::toolOutcomes(const QString &toolId) const

@@ -4,6 +4,7 @@
 // persistent one, and the one tests and the benchmark use.
 
 #include "search/usagestats.h"
+#include "search/usersuccesscounts.h"
 
 #include <QHash>
 #include <QReadWriteLock>
@@ -24,7 +25,7 @@ public:
 
 private:
     mutable QReadWriteLock m_lock;
-    QHash<QString, QHash<QString, quint32>> m_userSuccesses;
+    UserSuccessCounts m_userSuccesses;
     QHash<QString, Outcomes> m_tools;
     std::atomic<quint64> m_version { 0 };
 };

@@ -2,9 +2,7 @@
 // neighbourhood (Graphviz, off the GUI thread), more hops reach further, every tool at once
 // works, clicking a tool opens it in the registry, and the exports write files other tools read.
 
-#include "consoletestenv.h"
-#include "enginecontroller.h"
-#include "mainwindow.h"
+#include "loadedwindow.h"
 #include "panels/graphpanel.h"
 #include "panels/registrypanel.h"
 #include "widgets/graphcanvas.h"
@@ -55,17 +53,10 @@ private Q_SLOTS:
     {
         QVERIFY(m_env.isValid());
         QSettings().setValue(u"graph/maxNodes"_s, 40);
-        m_controller = std::make_unique<m1::EngineController>(m_env.config());
-        m_window = std::make_unique<m1::MainWindow>(*m_controller);
-        m_window->resize(1280, 800);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        QSignalSpy ready(m_controller.get(), &m1::EngineController::snapshotReady);
-        m_controller->reload();
-        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 60'000);
-        m_panel = m_window->graphPanel();
-        QVERIFY(m_panel);
-        m_window->findChild<QTabWidget *>()->setCurrentWidget(m_panel);
+        m1::test::openLoadedWindow(m_env, m_controller, m_window, &m1::MainWindow::graphPanel,
+                                   m_panel);
+        if (QTest::currentTestFailed())
+            return;
         // A default focus is laid out as soon as the tools are there.
         QTRY_VERIFY_WITH_TIMEOUT(!m_panel->isLayoutPending() && !m_panel->canvas()->nodeIds().isEmpty(), 30'000);
     }

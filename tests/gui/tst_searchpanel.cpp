@@ -2,8 +2,8 @@
 // (debounced, stale answers dropped), every row draws its breakdown, weight edits re-rank,
 // threshold edits change the verdict, and the weights save to the user's configuration copy.
 
-#include "consoletestenv.h"
 #include "enginecontroller.h"
+#include "loadedwindow.h"
 #include "facade/bundledresources.h"
 #include "search/searchengine.h"
 #include "mainwindow.h"
@@ -34,18 +34,10 @@ class TestSearchPanel : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_env.isValid());
-        m_controller = std::make_unique<m1::EngineController>(m_env.config());
-        m_window = std::make_unique<m1::MainWindow>(*m_controller);
-        m_window->resize(1280, 800);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        QSignalSpy ready(m_controller.get(), &m1::EngineController::snapshotReady);
-        m_controller->reload();
-        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 60'000);
-        m_panel = m_window->searchPanel();
-        QVERIFY(m_panel);
-        m_window->findChild<QTabWidget *>()->setCurrentWidget(m_panel);
+        m1::test::openLoadedWindow(m_env, m_controller, m_window, &m1::MainWindow::searchPanel,
+                                   m_panel);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY2(m_controller->snapshot()->search, qPrintable(m_controller->snapshot()->searchError));
     }
 

@@ -2,10 +2,7 @@
 // workers, the bot's reply appears in the chat and the turn's trace is filled in. (What the bot
 // answers depends on search and planner; this checks that whatever happened is shown.)
 
-#include "consoletestenv.h"
-#include "enginecontroller.h"
-#include "mainwindow.h"
-#include "panels/simulatorpanel.h"
+#include "simulatorwindow.h"
 #include "widgets/chatbubble.h"
 #include "widgets/chatview.h"
 #include "widgets/traceview.h"
@@ -45,15 +42,12 @@ class TestSimulatorReply : public QObject
 private Q_SLOTS:
     void showsTheReplyAndFillsTheTrace()
     {
-        m1::test::ConsoleTestEnv env(u"tst_simulatorreply"_s);
-        QVERIFY(env.isValid());
-        m1::EngineController controller(env.config());
-        m1::MainWindow window(controller);
-        window.show();
-        m1::SimulatorPanel *panel = window.simulatorPanel();
+        m1::test::SimulatorWindow sim(u"tst_simulatorreply"_s);
+        QVERIFY(sim.isValid());
+        m1::SimulatorPanel *panel = sim.open();
         QSignalSpy turns(panel, &m1::SimulatorPanel::turnShown);
-        QSignalSpy replies(&controller, &m1::EngineController::simulatorReplied);
-        controller.start();
+        QSignalSpy replies(&sim.controller(), &m1::EngineController::simulatorReplied);
+        sim.controller().start();
 
         // Sent before the engine has loaded: the simulator holds it until its workers run.
         const QString said = u"Create a pool booking for tomorrow from 8 to 12"_s;

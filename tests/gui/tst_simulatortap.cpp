@@ -3,10 +3,7 @@
 // The bot's interactive messages are put in the chat directly (what the engine would answer
 // depends on its search and planner); the taps then go through the real engine.
 
-#include "consoletestenv.h"
-#include "enginecontroller.h"
-#include "mainwindow.h"
-#include "panels/simulatorpanel.h"
+#include "simulatorwindow.h"
 #include "widgets/chatbubble.h"
 #include "widgets/chatview.h"
 
@@ -36,15 +33,12 @@ class TestSimulatorTap : public QObject
 private Q_SLOTS:
     void tappingAButtonOrRowSendsTheReply()
     {
-        m1::test::ConsoleTestEnv env(u"tst_simulatortap"_s);
-        QVERIFY(env.isValid());
-        m1::EngineController controller(env.config());
-        m1::MainWindow window(controller);
-        window.show();
-        m1::SimulatorPanel *panel = window.simulatorPanel();
+        m1::test::SimulatorWindow sim(u"tst_simulatortap"_s);
+        QVERIFY(sim.isValid());
+        m1::SimulatorPanel *panel = sim.open();
         QSignalSpy turns(panel, &m1::SimulatorPanel::turnShown);
         QSignalSpy sent(panel, &m1::SimulatorPanel::sendRequested);
-        controller.start();
+        sim.controller().start();
         const QString phone = panel->profile().phone;
 
         // A buttons message from the bot: tap "Confirm".

@@ -54,4 +54,46 @@ std::optional<SqlUrl> SqlBackends::freshDatabase(const QString &backend, QString
     return m_postgres.socketUrl(name);
 }
 
+QString SqlBackends::currentBackend()
+{
+    QFETCH_GLOBAL(QString, backend);
+    return backend;
+}
+
+bool SqlBackends::startOrFail()
+{
+    QString error;
+    const bool started = start(&error);
+    return QTest::qVerify(started, "m_backends.start(&error)", qPrintable(error), __FILE__,
+                          __LINE__);
+}
+
+std::optional<SqlUrl> SqlBackends::freshDatabaseOrSkip(const QString &backend)
+{
+    QString skip, error;
+    auto url = freshDatabase(backend, &skip, &error);
+    if (!skip.isEmpty()) {
+        QTest::qSkip(qPrintable(skip), __FILE__, __LINE__);
+        return std::nullopt;
+    }
+    if (!QTest::qVerify(url.has_value(), "freshDatabase(backend)", qPrintable(error), __FILE__,
+                        __LINE__))
+        return std::nullopt;
+    return url;
+}
+
+std::unique_ptr<SqlDatabase> SqlBackends::openFreshOrSkip(const QString &backend,
+                                                          const Clock &clock)
+{
+    const auto url = freshDatabaseOrSkip(backend);
+    if (!url)
+        return nullptr;
+    QString error;
+    auto db = SqlDatabase::open(*url, clock, &error);
+    if (!QTest::qVerify(db != nullptr, "SqlDatabase::open(url)", qPrintable(error), __FILE__,
+                        __LINE__))
+        return nullptr;
+    return db;
+}
+
 } // namespace m1

@@ -1,7 +1,8 @@
 // `m1bot serve` as child processes on one redis-server, replies captured by a fake Graph API in
 // this process: refusing to start without the WhatsApp secrets, a graceful SIGTERM, a process
 // killed (SIGKILL) while a message is in flight whose message another process reclaims and
-// answers exactly once, and two processes sharing a burst with every message answered once.
+// answers exactly once, two processes sharing a burst with every message answered once, and the
+// SQL persistence (--database): the message log and the users table's profile.
 #include "conversation/conversationkeys.h"
 #include "core/clock.h"
 #include "core/metricsregistry.h"
@@ -9,11 +10,18 @@
 #include "pipeline/inboundqueue.h"
 #include "redistestserver.h"
 #include "serveprocess.h"
+#include "store/messagelog.h"
+#include "store/messagelogquery.h"
 #include "store/redisstore.h"
+#include "store/sqldatabase.h"
+#include "store/userrepository.h"
 #include "testsupport/fakegraphapiserver.h"
 #include "testsupport/webhookpayloadbuilder.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace m1;
@@ -41,6 +49,7 @@ private Q_SLOTS:
     void killedWorkersMessageIsReclaimedAndAnsweredOnce();
     void slowButAliveWorkerKeepsItsMessage();
     void twoProcessesAnswerEveryMessageOnce();
+    void databaseLogsMessagesAndProfilesShapeReplies();
 
 private:
     QProcessEnvironment environment() const
@@ -92,6 +101,18 @@ private:
                                       QRegularExpression::MultilineOption);
         const QRegularExpressionMatch m = line.match(QString::fromUtf8(a.body));
         return m.hasMatch() ? m.captured(1).toDouble() : -1;
+    }
+    // The last reply sent to `phone` without its addressee, {} when none was.
+    QJsonObject lastReplyTo(const QString &phone) const
+    {
+        QJsonObject reply;
+        for (const FakeGraphApiServer::Request &r : m_graph.requests()) {
+            if (r.json.value(u"to"_s).toString() == phone) {
+                reply = r.json;
+                reply.remove(u"to"_s);
+            }
+        }
+        return reply;
     }
     WebhookPayloadBuilder::Signed textFrom(const QString &phone, const QString &id)
     {
@@ -277,6 +298,57 @@ void TestServeCluster::twoProcessesAnswerEveryMessageOnce()
     QCOMPARE(pending(), 0);
     QCOMPARE(a->terminate(), 0);
     QCOMPARE(b->terminate(), 0);
+}
+
+void TestServeCluster::databaseLogsMessagesAndProfilesShapeReplies()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"bot.db"_s);
+    const QString known = u"385918880101"_s; // has a users row asking for Croatian
+    const QString stranger = u"385918880102"_s; // has none: the reply follows the (English) message
+    {
+        QString error;
+        const std::unique_ptr<SqlDatabase> db = SqlDatabase::open(SqlUrl::sqlite(path), m_clock, &error);
+        QVERIFY2(db, qPrintable(error));
+        UserRecord user;
+        user.phone = known;
+        user.name = u"Ana"_s;
+        user.language = u"hr"_s;
+        const QString upserted = UserRepository(*db, m_clock).upsert(user);
+        QVERIFY2(upserted.isEmpty(), qPrintable(upserted));
+    }
+
+    auto process = serve({ u"--database"_s, u"sqlite://"_s + path });
+    const QString started = process->start();
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+    const WebhookPayloadBuilder::Signed first = textFrom(known, u"wamid.sql.1"_s);
+    QCOMPARE(m_http.postSigned(process->webhookUrl(), first.body, first.signature).status, 200);
+    const WebhookPayloadBuilder::Signed second = textFrom(stranger, u"wamid.sql.2"_s);
+    QCOMPARE(m_http.postSigned(process->webhookUrl(), second.body, second.signature).status, 200);
+    QVERIFY(QTest::qWaitFor([&] { return repliesTo(known) > 0 && repliesTo(stranger) > 0; }, 60'000));
+    // The same English question: the stranger is answered in English, the known user in the
+    // profile's language, which only the users table says.
+    const QJsonObject knownReply = lastReplyTo(known);
+    const QJsonObject strangerReply = lastReplyTo(stranger);
+    QVERIFY(!knownReply.isEmpty());
+    QVERIFY2(knownReply != strangerReply,
+             qPrintable(QString::fromUtf8(QJsonDocument(knownReply).toJson(QJsonDocument::Compact))));
+    // SIGTERM drains the batch writer before the database closes.
+    QCOMPARE(process->terminate(), 0);
+
+    QString error;
+    const std::unique_ptr<SqlDatabase> db = SqlDatabase::open(SqlUrl::sqlite(path), m_clock, &error);
+    QVERIFY2(db, qPrintable(error));
+    MessageLogQuery query;
+    query.phone = known;
+    const QList<MessageLogEntry> logged = MessageLog(*db).query(query, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(logged.size(), 1);
+    QCOMPARE(logged.first().messageId, u"wamid.sql.1"_s);
+    QCOMPARE(logged.first().direction, MessageLogEntry::Direction::In);
+    QCOMPARE(logged.first().text, kAsk);
+    QCOMPARE(MessageLog(*db).count(QString(), &error), 2);
 }
 
 QTEST_GUILESS_MAIN(TestServeCluster)

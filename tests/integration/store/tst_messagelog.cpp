@@ -2,7 +2,7 @@
 // skipped, not an error), and range queries by phone and time come back newest first, limited.
 
 #include "core/clock.h"
-#include "sqlbackends.h"
+#include "sqlsuite.h"
 #include "store/messagelog.h"
 #include "store/sqldatabase.h"
 
@@ -13,7 +13,7 @@
 using namespace m1;
 using namespace Qt::StringLiterals;
 
-class tst_MessageLog : public QObject
+class tst_MessageLog : public SqlSuite
 {
     Q_OBJECT
 
@@ -36,34 +36,19 @@ private:
         return out;
     }
 
-    SqlBackends m_backends;
-    ManualClock m_clock;
-    std::unique_ptr<SqlDatabase> m_db;
     std::unique_ptr<MessageLog> m_log;
 
 private Q_SLOTS:
-    void initTestCase_data() { SqlBackends::addRows(); }
-    void initTestCase()
-    {
-        QString error;
-        QVERIFY2(m_backends.start(&error), qPrintable(error));
-    }
     void init()
     {
-        QFETCH_GLOBAL(QString, backend);
-        QString skip, error;
-        const auto url = m_backends.freshDatabase(backend, &skip, &error);
-        if (!skip.isEmpty())
-            QSKIP(qPrintable(skip));
-        QVERIFY2(url, qPrintable(error));
-        m_db = SqlDatabase::open(*url, m_clock, &error);
-        QVERIFY2(m_db, qPrintable(error));
-        m_log = std::make_unique<MessageLog>(*m_db);
+        SqlSuite::init();
+        if (m_db)
+            m_log = std::make_unique<MessageLog>(*m_db);
     }
     void cleanup()
     {
         m_log.reset();
-        m_db.reset();
+        SqlSuite::cleanup();
     }
 
     void everyFieldRoundTrips()

@@ -3,7 +3,7 @@
 // upserts of the same users end with one row each, and a thread's connection goes away with it.
 
 #include "core/clock.h"
-#include "sqlbackends.h"
+#include "sqlsuite.h"
 #include "store/messagelog.h"
 #include "store/sqldatabase.h"
 #include "store/toolevaluations.h"
@@ -20,35 +20,11 @@
 using namespace m1;
 using namespace Qt::StringLiterals;
 
-class tst_SqlConcurrency : public QObject
+class tst_SqlConcurrency : public SqlSuite
 {
     Q_OBJECT
 
-private:
-    SqlBackends m_backends;
-    ManualClock m_clock;
-    std::unique_ptr<SqlDatabase> m_db;
-
 private Q_SLOTS:
-    void initTestCase_data() { SqlBackends::addRows(); }
-    void initTestCase()
-    {
-        QString error;
-        QVERIFY2(m_backends.start(&error), qPrintable(error));
-    }
-    void init()
-    {
-        QFETCH_GLOBAL(QString, backend);
-        QString skip, error;
-        const auto url = m_backends.freshDatabase(backend, &skip, &error);
-        if (!skip.isEmpty())
-            QSKIP(qPrintable(skip));
-        QVERIFY2(url, qPrintable(error));
-        m_db = SqlDatabase::open(*url, m_clock, &error);
-        QVERIFY2(m_db, qPrintable(error));
-    }
-    void cleanup() { m_db.reset(); }
-
     void concurrentWritersLoseNothing()
     {
         constexpr int threads = 6;

@@ -49,20 +49,11 @@ private:
 
 private Q_SLOTS:
     void initTestCase_data() { SqlBackends::addRows(); }
-    void initTestCase()
-    {
-        QString error;
-        QVERIFY2(m_backends.start(&error), qPrintable(error));
-    }
+    void initTestCase() { m_backends.startOrFail(); }
     void init()
     {
-        QFETCH_GLOBAL(QString, backend);
-        QString skip, error;
-        const auto url = m_backends.freshDatabase(backend, &skip, &error);
-        if (!skip.isEmpty())
-            QSKIP(qPrintable(skip));
-        QVERIFY2(url, qPrintable(error));
-        m_url = *url;
+        if (const auto url = m_backends.freshDatabaseOrSkip(SqlBackends::currentBackend()))
+            m_url = *url;
     }
 
     void emptyDatabaseReachesLatest()

@@ -45,19 +45,9 @@ private Q_SLOTS:
     {
         if (!PostgresTestServer::isAvailable())
             QSKIP("PostgreSQL server binaries are not installed: nothing to restart");
-        QString error;
-        QVERIFY2(m_backends.start(&error), qPrintable(error));
+        m_backends.startOrFail();
     }
-    void init()
-    {
-        QString skip, error;
-        const auto url = m_backends.freshDatabase(u"postgresql"_s, &skip, &error);
-        if (!skip.isEmpty())
-            QSKIP(qPrintable(skip));
-        QVERIFY2(url, qPrintable(error));
-        m_db = SqlDatabase::open(*url, m_clock, &error);
-        QVERIFY2(m_db, qPrintable(error));
-    }
+    void init() { m_db = m_backends.openFreshOrSkip(u"postgresql"_s, m_clock); }
     void cleanup()
     {
         QString error;

@@ -4,7 +4,7 @@
 
 #include "core/clock.h"
 #include "facade/sqlusagestats.h"
-#include "sqlbackends.h"
+#include "sqlsuite.h"
 #include "store/sqlbatchwriter.h"
 #include "store/sqldatabase.h"
 #include "store/toolevaluations.h"
@@ -17,7 +17,7 @@
 using namespace m1;
 using namespace Qt::StringLiterals;
 
-class tst_SqlUsageStats : public QObject
+class tst_SqlUsageStats : public SqlSuite
 {
     Q_OBJECT
 
@@ -29,30 +29,8 @@ private:
         return out;
     }
 
-    SqlBackends m_backends;
-    ManualClock m_clock;
-    std::unique_ptr<SqlDatabase> m_db;
 
 private Q_SLOTS:
-    void initTestCase_data() { SqlBackends::addRows(); }
-    void initTestCase()
-    {
-        QString error;
-        QVERIFY2(m_backends.start(&error), qPrintable(error));
-    }
-    void init()
-    {
-        QFETCH_GLOBAL(QString, backend);
-        QString skip, error;
-        const auto url = m_backends.freshDatabase(backend, &skip, &error);
-        if (!skip.isEmpty())
-            QSKIP(qPrintable(skip));
-        QVERIFY2(url, qPrintable(error));
-        m_db = SqlDatabase::open(*url, m_clock, &error);
-        QVERIFY2(m_db, qPrintable(error));
-    }
-    void cleanup() { m_db.reset(); }
-
     void outcomesVisibleAtOnceAndPersisted()
     {
         ToolEvaluations table(*m_db, m_clock);

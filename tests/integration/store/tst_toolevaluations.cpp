@@ -2,7 +2,7 @@
 // totals summed over phones, deltas of one call coalesced, unknown tools read as zeros.
 
 #include "core/clock.h"
-#include "sqlbackends.h"
+#include "sqlsuite.h"
 #include "store/sqldatabase.h"
 #include "store/toolevaluations.h"
 
@@ -13,39 +13,24 @@
 using namespace m1;
 using namespace Qt::StringLiterals;
 
-class tst_ToolEvaluations : public QObject
+class tst_ToolEvaluations : public SqlSuite
 {
     Q_OBJECT
 
 private:
-    SqlBackends m_backends;
-    ManualClock m_clock;
-    std::unique_ptr<SqlDatabase> m_db;
     std::unique_ptr<ToolEvaluations> m_evals;
 
 private Q_SLOTS:
-    void initTestCase_data() { SqlBackends::addRows(); }
-    void initTestCase()
-    {
-        QString error;
-        QVERIFY2(m_backends.start(&error), qPrintable(error));
-    }
     void init()
     {
-        QFETCH_GLOBAL(QString, backend);
-        QString skip, error;
-        const auto url = m_backends.freshDatabase(backend, &skip, &error);
-        if (!skip.isEmpty())
-            QSKIP(qPrintable(skip));
-        QVERIFY2(url, qPrintable(error));
-        m_db = SqlDatabase::open(*url, m_clock, &error);
-        QVERIFY2(m_db, qPrintable(error));
-        m_evals = std::make_unique<ToolEvaluations>(*m_db, m_clock);
+        SqlSuite::init();
+        if (m_db)
+            m_evals = std::make_unique<ToolEvaluations>(*m_db, m_clock);
     }
     void cleanup()
     {
         m_evals.reset();
-        m_db.reset();
+        SqlSuite::cleanup();
     }
 
     void unknownToolReadsAsZeros()

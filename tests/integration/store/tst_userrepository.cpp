@@ -2,7 +2,7 @@
 // lookup of known and unknown phones, listing, removal, and change notifications.
 
 #include "core/clock.h"
-#include "sqlbackends.h"
+#include "sqlsuite.h"
 #include "store/sqldatabase.h"
 #include "store/userrepository.h"
 
@@ -13,7 +13,7 @@
 using namespace m1;
 using namespace Qt::StringLiterals;
 
-class tst_UserRepository : public QObject
+class tst_UserRepository : public SqlSuite
 {
     Q_OBJECT
 
@@ -25,34 +25,19 @@ private:
         };
     }
 
-    SqlBackends m_backends;
-    ManualClock m_clock;
-    std::unique_ptr<SqlDatabase> m_db;
     std::unique_ptr<UserRepository> m_users;
 
 private Q_SLOTS:
-    void initTestCase_data() { SqlBackends::addRows(); }
-    void initTestCase()
-    {
-        QString error;
-        QVERIFY2(m_backends.start(&error), qPrintable(error));
-    }
     void init()
     {
-        QFETCH_GLOBAL(QString, backend);
-        QString skip, error;
-        const auto url = m_backends.freshDatabase(backend, &skip, &error);
-        if (!skip.isEmpty())
-            QSKIP(qPrintable(skip));
-        QVERIFY2(url, qPrintable(error));
-        m_db = SqlDatabase::open(*url, m_clock, &error);
-        QVERIFY2(m_db, qPrintable(error));
-        m_users = std::make_unique<UserRepository>(*m_db, m_clock);
+        SqlSuite::init();
+        if (m_db)
+            m_users = std::make_unique<UserRepository>(*m_db, m_clock);
     }
     void cleanup()
     {
         m_users.reset();
-        m_db.reset();
+        SqlSuite::cleanup();
     }
 
     void insertThenFind()

@@ -112,6 +112,40 @@ private Q_SLOTS:
                  qPrintable(r.errors.join(u'\n')));
     }
 
+    void databaseFromFileThenEnvironmentThenCommandLine()
+    {
+        EngineConfig c;
+        c.dataDir = u"/var/lib/m1"_s;
+        QStringList errors, missing;
+        QCOMPARE(resolve({}, c, complete(), &errors, &missing).database.path,
+                 SqlUrl::defaultSqlitePath(u"/var/lib/m1"_s));
+        c.database = u"sqlite:///srv/file.db"_s;
+        QCOMPARE(resolve({}, c, complete(), &errors, &missing).database.path, u"/srv/file.db"_s);
+        QProcessEnvironment env = complete();
+        env.insert(u"M1_DATABASE_URL"_s, u"sqlite:///srv/env.db"_s);
+        QCOMPARE(resolve({}, c, env, &errors, &missing).database.path, u"/srv/env.db"_s);
+        const ServeSettings s = resolve({ u"--database"_s, u"postgresql://bot@db.internal/m1"_s }, c, env,
+                                        &errors, &missing);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+        QCOMPARE(s.database.kind, SqlUrl::Kind::Postgres);
+        QCOMPARE(s.database.host, u"db.internal"_s);
+    }
+
+    void badDatabaseUrlIsNamedWhereItCameFrom()
+    {
+        EngineConfig c;
+        c.sourceFile = u"bot.json"_s;
+        c.database = u"mysql://nope"_s;
+        QStringList errors, missing;
+        resolve({}, c, complete(), &errors, &missing);
+        QCOMPARE(errors.size(), 1);
+        QVERIFY2(errors.first().startsWith(u"bot.json#/database: "_s), qPrintable(errors.first()));
+        errors.clear();
+        resolve({ u"--database"_s, u"mysql://nope"_s }, EngineConfig {}, complete(), &errors, &missing);
+        QCOMPARE(errors.size(), 1);
+        QVERIFY2(errors.first().startsWith(u"--database: "_s), qPrintable(errors.first()));
+    }
+
 private:
     static ServeSettings resolve(const QStringList &args, const EngineConfig &c, const QProcessEnvironment &env,
                                  QStringList *errors, QStringList *missing)

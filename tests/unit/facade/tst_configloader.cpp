@@ -43,6 +43,8 @@ private Q_SLOTS:
         QVERIFY(r.ok());
         QCOMPARE(r.config.effectiveSpecSources(), QStringList{m1::BundledResources::demoSpec()});
         QCOMPARE(r.config.store, u"managed"_s);
+        QVERIFY(r.config.database.isEmpty()); // serve's default: SQLite in the data folder
+        QCOMPARE(fromText("{\"database\": \"sqlite:///srv/m1.db\"}").config.database, u"sqlite:///srv/m1.db"_s);
     }
 
     void relativePathsResolveAgainstTheConfigFolder()
@@ -80,6 +82,7 @@ private Q_SLOTS:
         QTest::newRow("scoring section") << QByteArray(kFixture10) << u"m1.json#/scoring/thresholdz: is not a scoring setting"_s;
         QTest::newRow("embedding provider") << QByteArray(kFixture11) << u"m1.json#/embedding/provider:"_s;
         QTest::newRow("scoring type") << QByteArray(kFixture12) << u"m1.json#/scoring: expected an object"_s;
+        QTest::newRow("database type") << QByteArray("{\"database\": 5}") << u"m1.json#/database: expected a string"_s;
     }
 
     void everyMistakeIsReportedWithItsPointer()
