@@ -24,7 +24,9 @@ public:
     // bound by the machine's memory bandwidth, so it stays on the calling thread.)
     ExactVectorIndex(const float *data, int rows, int dim, int screenMinRows = kDefaultScreenMinRows);
 
-    static constexpr int kDefaultScreenMinRows = 64;
+    // Measured at 1536 dimensions: 200 rows 28 µs full scan against 35 µs screened (the matrix
+    // sits in cache, and lexical candidates then need one dot each); 2,000 rows 238 against 116.
+    static constexpr int kDefaultScreenMinRows = 1024;
 
     QString kind() const override { return QStringLiteral("exact"); }
     int size() const override { return int(m_matrix.rows()); }
