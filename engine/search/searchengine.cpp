@@ -149,7 +149,9 @@ SearchEngine::SearchEngine(const QList<ToolDefinition> &tools, const float *vect
     else
         m_dense = m_exact;
     m_bm25 = std::make_unique<Bm25Index>(m_tokenizer, texts, m_config.bm25);
-    buildCategories(tools, profiles);
+    m_categories = CategoryBooster(tools, m_tokenizer, m_categoryOfTool);
+    for (int i = 0; i < n; ++i)
+        profiles[size_t(i)].category = m_categoryOfTool[size_t(i)];
     buildDocs(tools, docs, docsVectors);
     m_scorer = ToolScorer(m_config, std::move(profiles));
     m_info.indexMs = double(timer.nsecsElapsed()) / 1e6;
@@ -210,30 +212,6 @@ void SearchEngine::attachMetrics(MetricsRegistry &metrics)
     m_metrics.embedLatency
         = &metrics.histogram(QStringLiteral("m1_search_embed_latency"),
                              QStringLiteral("Query embedding time (cache hits included)"));
-}
-
-void SearchEngine::buildCategories(const QList<ToolDefinition> &tools,
-                                   std::vector<ToolProfile> &profiles)
-{
-    QHash<QString, int> categoryIds;
-    for (int i = 0; i < tools.size(); ++i) {
-        const QString &category = tools[i].category;
-        if (category.isEmpty())
-            continue;
-        auto it = categoryIds.constFind(category);
-        if (it == categoryIds.constEnd()) {
-            it = categoryIds.insert(category, int(categoryIds.size()));
-            // A category is named in a message by any of its words ("Pool bookings" → pool, book).
-            m_tokenizer.forEachToken(category, [&](std::u16string_view token) {
-                m_categoryTerms.emplace_back(fnv1a(token), *it);
-            });
-        }
-        profiles[size_t(i)].category = *it;
-    }
-    m_categoryCount = int(categoryIds.size());
-    std::sort(m_categoryTerms.begin(), m_categoryTerms.end());
-    m_categoryTerms.erase(std::unique(m_categoryTerms.begin(), m_categoryTerms.end()),
-                          m_categoryTerms.end());
 }
 
 QStringList SearchEngine::documentationTexts(const QList<ToolDefinition> &tools,
@@ -323,7 +301,7 @@ SearchEngine::Scratch &SearchEngine::scratch() const
         s.docsDense.assign(n, 0.0f);
         s.docsClass.assign(n, 0.0f);
         s.docsEntries.assign(size_t(m_docs.entryCount()), 0.0f);
-        s.category.assign(size_t(m_categoryCount), 0.0f);
+        s.category.assign(size_t(m_categories.categoryCount()), 0.0f);
         s.mark.assign(n, -1);
         s.slot.assign(n, 0);
         s.stamp = 0;
@@ -523,41 +501,9 @@ SearchResult SearchEngine::searchWithVector(const SearchQuery &query,
         context.userCountSize = int(s.user.size());
     }
     s.categoryTouched.clear();
-    if (m_categoryCount > 0) {
-        const ToolScorer &scorer = m_scorer;
-        float total = 0.0f;
-        const int top = std::min<int>(cfg.categoryTop, int(s.denseHits.size()));
-        for (int r = 0; r < top; ++r)
-            total += std::max(0.0f, s.denseHits[size_t(r)].score);
-        if (total > 0.0f && cfg.categoryShareWeight != 0.0f) {
-            for (int r = 0; r < top; ++r) {
-                const int category
-                    = scorer.profiles()[size_t(s.denseHits[size_t(r)].index)].category;
-                if (category < 0)
-                    continue;
-                if (s.category[size_t(category)] == 0.0f)
-                    s.categoryTouched.push_back(category);
-                s.category[size_t(category)]
-                    += std::max(0.0f, s.denseHits[size_t(r)].score) / total;
-            }
-            for (int category : s.categoryTouched) {
-                const float share = s.category[size_t(category)];
-                s.category[size_t(category)]
-                    = share >= cfg.categoryMinShare ? cfg.categoryShareWeight * share : 0.0f;
-            }
-        }
-        if (cfg.categoryNameMatch != 0.0f) {
-            for (int i = 0; i < s.hashCount; ++i) {
-                auto it = std::lower_bound(
-                    m_categoryTerms.begin(), m_categoryTerms.end(),
-                    std::make_pair(s.hashes[i], std::numeric_limits<int>::min()));
-                for (; it != m_categoryTerms.end() && it->first == s.hashes[i]; ++it) {
-                    if (s.category[size_t(it->second)] == 0.0f)
-                        s.categoryTouched.push_back(it->second);
-                    s.category[size_t(it->second)] += cfg.categoryNameMatch;
-                }
-            }
-        }
+    if (m_categories.categoryCount() > 0) {
+        m_categories.boost(s.denseHits, m_categoryOfTool, s.hashes, s.hashCount, cfg,
+                           s.category.data(), s.categoryTouched);
         context.categoryBoost = s.category.data();
     }
     refreshEvalAdjust();

@@ -11,6 +11,7 @@
 #include "embedding/toolembedder.h"
 #include "registry/tooldefinition.h"
 #include "search/bm25index.h"
+#include "search/categorybooster.h"
 #include "search/docsmatcher.h"
 #include "search/exactvectorindex.h"
 #include "search/exampleclassifier.h"
@@ -107,7 +108,6 @@ private:
     Scratch &scratch() const;
     void refreshEvalAdjust() const;
     MethodClass writeClass(const ToolDefinition &tool) const;
-    void buildCategories(const QList<ToolDefinition> &tools, std::vector<ToolProfile> &profiles);
     void buildDocs(const QList<ToolDefinition> &tools, const ToolDocumentation &docs,
                    const float *docsVectors);
     // Adds a tool found by the documentation side to the candidates (once).
@@ -132,8 +132,8 @@ private:
     std::shared_ptr<const VectorIndex> m_docsDense; // exact, or HNSW from annMinTools texts on
     ExampleClassifier m_classifier;
     ToolScorer m_scorer;
-    int m_categoryCount = 0;
-    std::vector<std::pair<std::uint64_t, int>> m_categoryTerms; // (token hash, category), sorted
+    CategoryBooster m_categories;
+    std::vector<int> m_categoryOfTool;
     mutable QueryEmbeddingCache m_queryCache;
     mutable QReadWriteLock m_evalLock;
     mutable std::vector<float> m_evalAdjust;
