@@ -6,6 +6,9 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config git
+  # sanitizer and fuzzing builds (scripts/sanitize.sh): clang with its ASan/UBSan/TSan and
+  # libFuzzer runtimes, lld, llvm-symbolizer for readable reports
+  clang-14 libclang-rt-14-dev lld-14 llvm-14
   # Qt 6.4
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev
   # Qt6Charts' CMake package needs Qt6OpenGL's (Debian ships it apart from qt6-base-dev)
@@ -14,12 +17,17 @@ packages=(
   libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-svg-dev qt6-qpa-plugins libgl-dev
   # engine libraries
   libeigen3-dev libhiredis-dev libyaml-cpp-dev libhnswlib-dev libgraphviz-dev libsimdjson-dev
+  # the console keeps its secrets in the desktop's keychain (Secret Service / KWallet)
+  qtkeychain-qt6-dev
   # runtime services used by tests and the managed store
   redis-server redis-tools
   # PostgreSQL server binaries (initdb, pg_ctl) for the SQL store's PostgreSQL test rows
   postgresql
   # GUI testing and screenshots
   xvfb xauth
+  # the Debian package and its checks (tests/package): icon PNGs, lintian, desktop entry,
+  # AppStream metainfo and systemd unit validators
+  dpkg-dev fakeroot file librsvg2-bin lintian desktop-file-utils appstream systemd
 )
 # Node.js for the OpenAPI mock server the agent's integration test validates requests with.
 # A node that is already there (Debian's or NodeSource's, which brings its own npm) is kept.

@@ -1,6 +1,7 @@
 #include "facade/configloader.h"
 
 #include "embedding/embeddingsettings.h"
+#include "registry/yamltojson.h"
 #include "search/scoringconfig.h"
 
 #include <QDir>
@@ -10,6 +11,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QUrl>
+
+using namespace Qt::StringLiterals;
 
 namespace m1 {
 namespace {
@@ -216,6 +219,12 @@ ConfigLoader::Result ConfigLoader::fromJson(const QJsonObject &root, const QStri
     return result;
 }
 
+bool ConfigLoader::isYamlPath(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == u"yaml" || suffix == u"yml";
+}
+
 ConfigLoader::Result ConfigLoader::loadFile(const QString &path)
 {
     QFile file(path);
@@ -224,8 +233,23 @@ ConfigLoader::Result ConfigLoader::loadFile(const QString &path)
         result.errors.append(path + u": cannot read the configuration file: " + file.errorString());
         return result;
     }
+    const QByteArray text = file.readAll();
+    const QString baseDir = QFileInfo(path).absolutePath();
+    if (isYamlPath(path)) {
+        // YAML so that a shipped configuration can carry its own explanations as comments; it
+        // becomes the same JSON object, so every check and pointer below is shared.
+        const YamlToJson::Result yaml = YamlToJson::convert(text);
+        if (!yaml.ok() || !(yaml.value.isObject() || yaml.value.isNull())) {
+            Result result;
+            result.errors.append(path + (yaml.ok() ? u": expected a YAML mapping of settings at the top"_s
+                                                   : u": not valid YAML (" + yaml.error + u')'));
+            return result;
+        }
+        // An empty file, or one that is all comments, is the empty configuration.
+        return fromJson(yaml.value.toObject(), path, baseDir);
+    }
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(text, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
         Result result;
         result.errors.append(path + u": not a JSON object"
@@ -235,7 +259,7 @@ ConfigLoader::Result ConfigLoader::loadFile(const QString &path)
                                     : QString()));
         return result;
     }
-    return fromJson(doc.object(), path, QFileInfo(path).absolutePath());
+    return fromJson(doc.object(), path, baseDir);
 }
 
 } // namespace m1

@@ -1,6 +1,7 @@
 #include "facade/bundledresources.h"
 #include "facade/configloader.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -117,6 +118,65 @@ private Q_SLOTS:
         QCOMPARE(malformed.errors.size(), 1);
         QVERIFY(malformed.errors.first().contains(u"not a JSON object"_s));
         QVERIFY(malformed.errors.first().contains(u"at byte"_s));
+    }
+
+    void yamlFilesReadLikeJson()
+    {
+        // The same settings as YAML, with comments: same result, same relative-path rule.
+        QTemporaryDir dir;
+        QFile yaml(dir.filePath(u"m1bot.yaml"_s));
+        QVERIFY(yaml.open(QIODevice::WriteOnly));
+        yaml.write("# where the tools come from\n"
+                   "specs:\n  - api/fleet.yaml   # relative to this file\n  - https://x.example/o.json\n"
+                   "store: memory\n"
+                   "graph:\n  readOnlyProviders: false\n  lookupKeys: [period]\n"
+                   "serve:\n  port: 8081\n");
+        yaml.close();
+        const auto r = m1::ConfigLoader::loadFile(yaml.fileName());
+        QVERIFY2(r.ok(), qPrintable(r.errors.join(u'\n')));
+        QCOMPARE(r.config.specSources,
+                 (QStringList{dir.filePath(u"api/fleet.yaml"_s), u"https://x.example/o.json"_s}));
+        QCOMPARE(r.config.store, u"memory"_s);
+        QCOMPARE(r.config.graphReadOnlyProviders, false);
+        QCOMPARE(r.config.graphLookupKeys, QStringList{u"period"_s});
+        QCOMPARE(r.config.serve.value(u"port"_s).toInt(), 8081); // a YAML integer is a JSON number
+
+        // Mistakes carry the file and the JSON pointer, as for JSON files.
+        QFile typo(dir.filePath(u"typo.yml"_s));
+        QVERIFY(typo.open(QIODevice::WriteOnly));
+        typo.write("stroe: memory\n");
+        typo.close();
+        const auto wrong = m1::ConfigLoader::loadFile(typo.fileName());
+        QCOMPARE(wrong.errors.size(), 1);
+        QVERIFY2(wrong.errors.first().startsWith(typo.fileName() + u"#/stroe: unknown key"_s),
+                 qPrintable(wrong.errors.first()));
+
+        // Only comments: the empty configuration.
+        QFile comments(dir.filePath(u"empty.yaml"_s));
+        QVERIFY(comments.open(QIODevice::WriteOnly));
+        comments.write("# nothing set yet\n");
+        comments.close();
+        QVERIFY(m1::ConfigLoader::loadFile(comments.fileName()).ok());
+    }
+
+    void malformedYaml()
+    {
+        QTemporaryDir dir;
+        const auto write = [&dir](const QString &name, const QByteArray &text) {
+            QFile f(dir.filePath(name));
+            if (f.open(QIODevice::WriteOnly))
+                f.write(text);
+            return f.fileName();
+        };
+        const auto broken = m1::ConfigLoader::loadFile(write(u"broken.yaml"_s, "specs: [a, b\nstore: memory\n"));
+        QCOMPARE(broken.errors.size(), 1);
+        QVERIFY2(broken.errors.first().contains(u"not valid YAML (line "_s), qPrintable(broken.errors.first()));
+        const auto list = m1::ConfigLoader::loadFile(write(u"list.yaml"_s, "- specs\n- store\n"));
+        QCOMPARE(list.errors.size(), 1);
+        QVERIFY2(list.errors.first().contains(u"expected a YAML mapping"_s), qPrintable(list.errors.first()));
+        // A .json name is still read as JSON: YAML-only syntax there is an error.
+        const auto json = m1::ConfigLoader::loadFile(write(u"m1.json"_s, "store: memory\n"));
+        QVERIFY(json.errors.value(0).contains(u"not a JSON object"_s));
     }
 };
 
