@@ -1,0 +1,36 @@
+# Runs a libFuzzer target once over every file of some folders (no fuzzing, nothing written):
+#   cmake -DFUZZER=<exe> "-DINPUTS=<dir>:<glob>;<dir>:<glob>..." -P replay.cmake
+# A folder that does not exist counts as empty (a target may have no regressions yet); a
+# FUZZER that crashes, leaks or trips a sanitizer on any input fails the run.
+set(files "")
+foreach(entry IN LISTS INPUTS)
+    string(FIND "${entry}" ":" colon REVERSE)
+    string(SUBSTRING "${entry}" 0 ${colon} dir)
+    math(EXPR globStart "${colon} + 1")
+    string(SUBSTRING "${entry}" ${globStart} -1 glob)
+    if(IS_DIRECTORY "${dir}")
+        file(GLOB found LIST_DIRECTORIES false "${dir}/${glob}")
+        list(APPEND files ${found})
+    endif()
+endforeach()
+list(LENGTH files count)
+if(count EQUAL 0)
+    message(FATAL_ERROR "no inputs found in ${INPUTS}")
+endif()
+# Big batches keep the process count low; libFuzzer runs each named file once, in order.
+set(batch "")
+set(done 0)
+foreach(file IN LISTS files)
+    list(APPEND batch "${file}")
+    list(LENGTH batch n)
+    math(EXPR done "${done} + 1")
+    if(n EQUAL 200 OR done EQUAL count)
+        execute_process(COMMAND "${FUZZER}" -runs=1 ${batch} RESULT_VARIABLE rc
+                        OUTPUT_VARIABLE out ERROR_VARIABLE out)
+        if(NOT rc EQUAL 0)
+            message(FATAL_ERROR "${FUZZER} failed (exit ${rc}) on one of:\n${batch}\n${out}")
+        endif()
+        set(batch "")
+    endif()
+endforeach()
+message(STATUS "${count} inputs replayed through ${FUZZER}")
