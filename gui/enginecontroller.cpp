@@ -29,6 +29,14 @@ EngineController::EngineController(EngineConfig config, QObject *parent) : QObje
         m_simulatorStatus = status;
         Q_EMIT simulatorStatusChanged(status);
     });
+    connect(m_engine, &Engine::modelsChanged, this, [this](const m1::ModelStatus &status) {
+        m_modelStatus = status;
+        Q_EMIT modelsChanged(status);
+    });
+    connect(m_engine, &Engine::webhookStatusChanged, this, [this](const m1::WebhookStatus &status) {
+        m_webhookStatus = status;
+        Q_EMIT webhookStatusChanged(status);
+    });
     m_thread.start();
 }
 
@@ -100,6 +108,18 @@ void EngineController::resetSimulatedConversation(const QString &phone)
     QMetaObject::invokeMethod(
         m_engine, [engine = m_engine, phone] { engine->resetSimulatedConversation(phone); },
         Qt::QueuedConnection);
+}
+
+void EngineController::applyModels(const ModelSettings &models)
+{
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, models] { engine->applyModels(models); }, Qt::QueuedConnection);
+}
+
+void EngineController::setWebhook(const WebhookSettings &settings)
+{
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, settings] { engine->setWebhook(settings); }, Qt::QueuedConnection);
 }
 
 void EngineController::setSimulatorBackend(SimulatorBackend backend)

@@ -11,8 +11,12 @@
 #include "core/metricssnapshot.h"
 #include "facade/engineconfig.h"
 #include "facade/enginesnapshot.h"
+#include "facade/modelsettings.h"
+#include "facade/modelstatus.h"
 #include "facade/simulatorstatus.h"
 #include "facade/simulatorturn.h"
+#include "facade/webhooksettings.h"
+#include "facade/webhookstatus.h"
 #include "search/scoringconfig.h"
 #include "search/searchresult.h"
 
@@ -57,6 +61,13 @@ public:
     void setSimulatorBackend(m1::SimulatorBackend backend);
     void resetSimulatedConversation(const QString &phone);
     SimulatorStatus simulatorStatus() const { return m_simulatorStatus; }
+    // The engine switches its embedding provider and planner (off this thread); modelsChanged
+    // says what runs afterwards, and why a part was not applied.
+    void applyModels(const m1::ModelSettings &models);
+    // Starts, reconfigures or stops the engine's WhatsApp webhook server; webhookStatusChanged follows.
+    void setWebhook(const m1::WebhookSettings &settings);
+    ModelStatus modelStatus() const { return m_modelStatus; }
+    WebhookStatus webhookStatus() const { return m_webhookStatus; }
 
 Q_SIGNALS:
     void loadingStarted();
@@ -69,6 +80,8 @@ Q_SIGNALS:
     void simulatorReplied(const m1::OutboundMessage &message);
     void simulatorTurnFinished(const m1::SimulatorTurn &turn);
     void simulatorStatusChanged(const m1::SimulatorStatus &status);
+    void modelsChanged(const m1::ModelStatus &status);
+    void webhookStatusChanged(const m1::WebhookStatus &status);
 
 private:
     QThread m_thread;
@@ -76,6 +89,8 @@ private:
     EngineSnapshotPtr m_snapshot;
     quint64 m_lastSearchId = 0;
     SimulatorStatus m_simulatorStatus;
+    ModelStatus m_modelStatus;
+    WebhookStatus m_webhookStatus;
 };
 
 } // namespace m1

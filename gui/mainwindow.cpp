@@ -3,6 +3,7 @@
 #include "consolesettings.h"
 #include "dialogs/settingsdialog.h"
 #include "enginecontroller.h"
+#include "enginesettings.h"
 #include "panels/logspanel.h"
 #include "panels/metricspanel.h"
 #include "panels/simulatorpanel.h"
@@ -10,6 +11,7 @@
 #include "panels/registrypanel.h"
 #include "panels/graphpanel.h"
 #include "panels/searchpanel.h"
+#include "secrets/memorysecretstore.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -22,13 +24,15 @@
 
 namespace m1 {
 
-MainWindow::MainWindow(EngineController &controller, QWidget *parent)
+MainWindow::MainWindow(EngineController &controller, SecretStore *secrets, QWidget *parent)
     : QMainWindow(parent)
     , m_controller(controller)
     , m_tabs(new QTabWidget(this))
     , m_registry(new RegistryPanel(this))
     , m_statusTools(new QLabel(this))
     , m_statusStore(new QLabel(this))
+    , m_secretStore(secrets ? secrets : new MemorySecretStore(this))
+    , m_settings(ConsoleSettings::load(QSettings()))
 {
     setWindowTitle(tr("MobilityOne Console"));
     m_tabs->setDocumentMode(true);
@@ -53,6 +57,7 @@ MainWindow::MainWindow(EngineController &controller, QWidget *parent)
     createEnginePanels();
     createActions();
     connectEnginePanels();
+    connectSettings();
     restoreLayout();
 }
 
@@ -84,8 +89,8 @@ void MainWindow::connectEnginePanels()
     connect(m_simulator, &SimulatorPanel::resetRequested, &m_controller,
             &EngineController::resetSimulatedConversation);
     m_controller.setSimulatorBackend(m_simulator->backend());
-    const ConsoleSettings settings = ConsoleSettings::load(QSettings());
-    m_indicators->setConfigured(settings.embeddingProvider, settings.planner);
+    connect(&m_controller, &EngineController::modelsChanged, this, &MainWindow::onModelsChanged);
+    connect(&m_controller, &EngineController::webhookStatusChanged, m_indicators, &StatusIndicators::setWebhookStatus);
 
     QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
     QAction *configure = settingsMenu->addAction(tr("&Configure MobilityOne Console…"));
@@ -97,7 +102,10 @@ SettingsDialog *MainWindow::settingsDialog()
 {
     if (!m_settingsDialog) {
         m_settingsDialog = new SettingsDialog(this);
-        m_settingsDialog->setSettings(ConsoleSettings::load(QSettings()));
+        m_settingsDialog->setSettings(m_settings);
+        m_settingsDialog->setSecretStorageWarning(m_secretStore->warning());
+        connect(m_secretStore, &SecretStore::warningChanged, m_settingsDialog,
+                &SettingsDialog::setSecretStorageWarning);
         connect(m_settingsDialog, &SettingsDialog::applied, this, &MainWindow::applySettings);
     }
     return m_settingsDialog;
@@ -106,23 +114,95 @@ SettingsDialog *MainWindow::settingsDialog()
 void MainWindow::showSettings()
 {
     SettingsDialog *dialog = settingsDialog();
-    dialog->setSettings(ConsoleSettings::load(QSettings()));
+    dialog->setSettings(m_settings);
     dialog->open();
+}
+
+void MainWindow::connectSettings()
+{
+    connect(m_secretStore, &SecretStore::loaded, this, &MainWindow::onSecretsLoaded, Qt::SingleShotConnection);
+    connect(m_secretStore, &SecretStore::saved, this, [this](const QString &error) {
+        if (!error.isEmpty())
+            statusBar()->showMessage(tr("The secrets were not saved: %1").arg(error));
+    });
+    m_secretStore->load(ConsoleSettings::secretKeys());
+}
+
+void MainWindow::onSecretsLoaded(const QHash<QString, QString> &values)
+{
+    QHash<QString, QString> merged = values;
+    for (auto it = m_secretOverrides.cbegin(); it != m_secretOverrides.cend(); ++it)
+        merged.insert(it.key(), it.value());
+    const ConsoleSettings before = m_settings;
+    m_settings.setSecretValues(merged);
+    m_secretsLoaded = true;
+    if (m_settingsDialog && !m_settingsDialog->isVisible())
+        m_settingsDialog->setSettings(m_settings);
+    Q_EMIT settingsApplied(m_settings); // the log sink masks them from now on
+    if (m_appliedBeforeLoad) {
+        // The engine has what was applied; it gets only what the stored secrets change.
+        if (EngineSettings::modelsDiffer(m_settings, before))
+            m_controller.applyModels(EngineSettings::models(m_settings));
+        if (EngineSettings::webhookDiffers(m_settings, before))
+            m_controller.setWebhook(EngineSettings::webhook(m_settings));
+        return;
+    }
+    if (!m_applyAtStart)
+        return;
+    // What was saved last time, now that its keys are known (the defaults need nothing).
+    if (EngineSettings::modelsDiffer(m_settings, ConsoleSettings()))
+        m_controller.applyModels(EngineSettings::models(m_settings));
+    if (m_settings.webhookEnabled)
+        m_controller.setWebhook(EngineSettings::webhook(m_settings));
 }
 
 void MainWindow::applySettings(const ConsoleSettings &settings)
 {
     QSettings stored;
-    const ConsoleSettings before = ConsoleSettings::load(stored);
+    const ConsoleSettings before = m_settings;
     settings.save(stored);
-    m_indicators->setConfigured(settings.embeddingProvider, settings.planner);
+    if (!m_secretsLoaded) {
+        // The dialog did not know the stored secrets yet: an empty field means "unknown", not
+        // "forget". Typed ones are saved and win over what the store finds.
+        QHash<QString, QString> typed;
+        const QHash<QString, QString> values = settings.secretValues();
+        for (auto it = values.cbegin(); it != values.cend(); ++it) {
+            if (!it.value().isEmpty())
+                typed.insert(it.key(), it.value());
+        }
+        m_secretOverrides.insert(typed);
+        m_appliedBeforeLoad = true;
+        if (!typed.isEmpty())
+            m_secretStore->save(typed);
+    } else if (settings.secretValues() != before.secretValues()) {
+        m_secretStore->save(settings.secretValues());
+    }
+    m_settings = settings;
     if (settings.storeUrl() != before.storeUrl())
         m_controller.setStore(settings.storeUrl());
     if (settings.specSources != before.specSources) {
         m_controller.setSpecSources(settings.specSources); // none: the bundled demo
         m_controller.reload();
     }
+    // A part that was refused before is tried again, even unchanged (a server may be back).
+    if (EngineSettings::modelsDiffer(settings, before) || !m_models.embeddingError.isEmpty()
+        || !m_models.plannerError.isEmpty())
+        m_controller.applyModels(EngineSettings::models(settings));
+    if (EngineSettings::webhookDiffers(settings, before))
+        m_controller.setWebhook(EngineSettings::webhook(settings));
     Q_EMIT settingsApplied(settings);
+}
+
+void MainWindow::onModelsChanged(const ModelStatus &status)
+{
+    // A new refusal is said once in the status bar's message area; the indicators keep a sign.
+    for (const auto &[now, before] : {std::pair{status.embeddingError, m_models.embeddingError},
+                                      std::pair{status.plannerError, m_models.plannerError}}) {
+        if (!now.isEmpty() && now != before)
+            statusBar()->showMessage(tr("Settings not applied: %1").arg(now), 30'000);
+    }
+    m_models = status;
+    m_indicators->setModelStatus(status);
 }
 
 void MainWindow::createActions()
@@ -215,6 +295,7 @@ void MainWindow::applySources(const QStringList &sources)
     ConsoleSettings settings = ConsoleSettings::load(stored);
     settings.specSources = sources;
     settings.save(stored);
+    m_settings.specSources = sources;
     m_controller.setSpecSources(sources);
     m_controller.reload();
 }

@@ -139,5 +139,12 @@
             <numerusform>%n messages queued or running</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>WhatsApp messages posted to %1 go through the queue and %n worker(s).</source>
+        <translation>
+            <numerusform>WhatsApp messages posted to %1 go through the queue and %n worker.</numerusform>
+            <numerusform>WhatsApp messages posted to %1 go through the queue and %n workers.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="hr_HR">
 <context>
@@ -164,7 +164,7 @@
         <translation>Koji datum? (npr. 3.12. ili sutra)</translation>
     </message>
     <message>
-        <source>What is the vehicle's licence plate? (for example: ZG-1234-AB)</source>
+        <source>What is the vehicle&apos;s licence plate? (for example: ZG-1234-AB)</source>
         <translation>Koja je registracija vozila? (npr. ZG-1234-AB)</translation>
     </message>
     <message>
@@ -241,15 +241,27 @@
     </message>
     <message numerus="yes">
         <source>%n item(s):</source>
-        <translation><numerusform>%n stavka:</numerusform><numerusform>%n stavke:</numerusform><numerusform>%n stavki:</numerusform></translation>
+        <translation>
+            <numerusform>%n stavka:</numerusform>
+            <numerusform>%n stavke:</numerusform>
+            <numerusform>%n stavki:</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>… and %n more</source>
-        <translation><numerusform>… i još %n</numerusform><numerusform>… i još %n</numerusform><numerusform>… i još %n</numerusform></translation>
+        <translation>
+            <numerusform>… i još %n</numerusform>
+            <numerusform>… i još %n</numerusform>
+            <numerusform>… i još %n</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
-        <translation><numerusform>%n stavka</numerusform><numerusform>%n stavke</numerusform><numerusform>%n stavki</numerusform></translation>
+        <translation>
+            <numerusform>%n stavka</numerusform>
+            <numerusform>%n stavke</numerusform>
+            <numerusform>%n stavki</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancelled. Nothing was changed.</source>
@@ -268,7 +280,7 @@
         <translation>Odaberite: %1</translation>
     </message>
     <message>
-        <source>I can help with the company's vehicles: bookings, mileage, fuel cards, damage reports and more. What do you need?</source>
+        <source>I can help with the company&apos;s vehicles: bookings, mileage, fuel cards, damage reports and more. What do you need?</source>
         <translation>Mogu pomoći oko službenih vozila: rezervacije, kilometraža, kartice za gorivo, prijave štete i drugo. Što vam treba?</translation>
     </message>
 </context>
@@ -803,6 +815,17 @@
     </message>
 </context>
 <context>
+    <name>m1::FirstRun</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Pomoć</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome to MobilityOne Console…</source>
+        <translation>&amp;Dobrodošli u MobilityOne konzolu…</translation>
+    </message>
+</context>
+<context>
     <name>m1::GraphPanel</name>
     <message>
         <source>All tools</source>
@@ -910,23 +933,43 @@
     </message>
     <message numerus="yes">
         <source>%1: %n tool(s) within %2 hop(s)</source>
-        <translation><numerusform>%1: %n alat unutar %2 koraka</numerusform><numerusform>%1: %n alata unutar %2 koraka</numerusform><numerusform>%1: %n alata unutar %2 koraka</numerusform></translation>
+        <translation>
+            <numerusform>%1: %n alat unutar %2 koraka</numerusform>
+            <numerusform>%1: %n alata unutar %2 koraka</numerusform>
+            <numerusform>%1: %n alata unutar %2 koraka</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>All %n tool(s)</source>
-        <translation><numerusform>Svi alati: %n</numerusform><numerusform>Svi alati: %n</numerusform><numerusform>Svi alati: %n</numerusform></translation>
+        <translation>
+            <numerusform>Svi alati: %n</numerusform>
+            <numerusform>Svi alati: %n</numerusform>
+            <numerusform>Svi alati: %n</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n link(s)</source>
-        <translation><numerusform>%n veza</numerusform><numerusform>%n veze</numerusform><numerusform>%n veza</numerusform></translation>
+        <translation>
+            <numerusform>%n veza</numerusform>
+            <numerusform>%n veze</numerusform>
+            <numerusform>%n veza</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n link(s) among outer tools not drawn</source>
-        <translation><numerusform>%n veza među vanjskim alatima nije nacrtana</numerusform><numerusform>%n veze među vanjskim alatima nisu nacrtane</numerusform><numerusform>%n veza među vanjskim alatima nije nacrtano</numerusform></translation>
+        <translation>
+            <numerusform>%n veza među vanjskim alatima nije nacrtana</numerusform>
+            <numerusform>%n veze među vanjskim alatima nisu nacrtane</numerusform>
+            <numerusform>%n veza među vanjskim alatima nije nacrtano</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n more neighbour(s) not shown (raise Max. tools)</source>
-        <translation><numerusform>još %n susjed nije prikazan (povećajte „Najviše alata”)</numerusform><numerusform>još %n susjeda nisu prikazana (povećajte „Najviše alata”)</numerusform><numerusform>još %n susjeda nije prikazano (povećajte „Najviše alata”)</numerusform></translation>
+        <translation>
+            <numerusform>još %n susjed nije prikazan (povećajte „Najviše alata”)</numerusform>
+            <numerusform>još %n susjeda nisu prikazana (povećajte „Najviše alata”)</numerusform>
+            <numerusform>još %n susjeda nije prikazano (povećajte „Najviše alata”)</numerusform>
+        </translation>
     </message>
     <message>
         <source>laid out by Graphviz %1 in %2 ms</source>
@@ -959,6 +1002,21 @@
     <message>
         <source>Export the graph</source>
         <translation>Izvoz grafa</translation>
+    </message>
+</context>
+<context>
+    <name>m1::KeychainSecretStore</name>
+    <message>
+        <source>No keychain service is available (%1), so secrets are stored unencrypted in %2, readable only by you.</source>
+        <translation>Nijedna usluga privjeska ključeva nije dostupna (%1), pa se tajne spremaju nešifrirane u %2, čitljive samo vama.</translation>
+    </message>
+    <message>
+        <source>The keychain refused access (%1): secrets could not be read or saved.</source>
+        <translation>Privjesak ključeva odbio je pristup (%1): tajne se nisu mogle pročitati ni spremiti.</translation>
+    </message>
+    <message>
+        <source>No keychain service is available, so secrets are stored unencrypted in %1, readable only by you.</source>
+        <translation>Nijedna usluga privjeska ključeva nije dostupna, pa se tajne spremaju nešifrirane u %1, čitljive samo vama.</translation>
     </message>
 </context>
 <context>
@@ -1063,11 +1121,19 @@
     </message>
     <message numerus="yes">
         <source>%1 of %n record(s)</source>
-        <translation><numerusform>%1 od %n zapisa</numerusform><numerusform>%1 od %n zapisa</numerusform><numerusform>%1 od %n zapisa</numerusform></translation>
+        <translation>
+            <numerusform>%1 od %n zapisa</numerusform>
+            <numerusform>%1 od %n zapisa</numerusform>
+            <numerusform>%1 od %n zapisa</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>(%n waiting)</source>
-        <translation><numerusform>(%n čeka)</numerusform><numerusform>(%n čekaju)</numerusform><numerusform>(%n čeka)</numerusform></translation>
+        <translation>
+            <numerusform>(%n čeka)</numerusform>
+            <numerusform>(%n čekaju)</numerusform>
+            <numerusform>(%n čeka)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1102,7 +1168,11 @@
     </message>
     <message numerus="yes">
         <source>%n tool(s)</source>
-        <translation><numerusform>%n alat</numerusform><numerusform>%n alata</numerusform><numerusform>%n alata</numerusform></translation>
+        <translation>
+            <numerusform>%n alat</numerusform>
+            <numerusform>%n alata</numerusform>
+            <numerusform>%n alata</numerusform>
+        </translation>
     </message>
     <message>
         <source>Store: %1</source>
@@ -1139,6 +1209,14 @@
     <message>
         <source>S&amp;earch</source>
         <translation>Pr&amp;etraživanje</translation>
+    </message>
+    <message>
+        <source>The secrets were not saved: %1</source>
+        <translation>Tajne nisu spremljene: %1</translation>
+    </message>
+    <message>
+        <source>Settings not applied: %1</source>
+        <translation>Postavke nisu primijenjene: %1</translation>
     </message>
 </context>
 <context>
@@ -1268,7 +1346,7 @@
         <translation>rezidentna (RSS)</translation>
     </message>
     <message>
-        <source>Waiting for the engine's first metrics…</source>
+        <source>Waiting for the engine&apos;s first metrics…</source>
         <translation>Čekanje na prve metrike pogona…</translation>
     </message>
     <message>
@@ -1285,7 +1363,11 @@
     </message>
     <message numerus="yes">
         <source>%n sample(s) kept</source>
-        <translation><numerusform>%n uzorak zadržan</numerusform><numerusform>%n uzorka zadržana</numerusform><numerusform>%n uzoraka zadržano</numerusform></translation>
+        <translation>
+            <numerusform>%n uzorak zadržan</numerusform>
+            <numerusform>%n uzorka zadržana</numerusform>
+            <numerusform>%n uzoraka zadržano</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
@@ -1336,7 +1418,11 @@
     </message>
     <message numerus="yes">
         <source>%n tool(s) from %1 source(s), loaded in %2 ms; %3 problem(s); %4 graph edge(s).</source>
-        <translation><numerusform>%n alat iz %1 izvora, učitan za %2 ms; problema: %3; veza u grafu: %4.</numerusform><numerusform>%n alata iz %1 izvora, učitana za %2 ms; problema: %3; veza u grafu: %4.</numerusform><numerusform>%n alata iz %1 izvora, učitano za %2 ms; problema: %3; veza u grafu: %4.</numerusform></translation>
+        <translation>
+            <numerusform>%n alat iz %1 izvora, učitan za %2 ms; problema: %3; veza u grafu: %4.</numerusform>
+            <numerusform>%n alata iz %1 izvora, učitana za %2 ms; problema: %3; veza u grafu: %4.</numerusform>
+            <numerusform>%n alata iz %1 izvora, učitano za %2 ms; problema: %3; veza u grafu: %4.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Filter the tools</source>
@@ -1598,7 +1684,7 @@
         <translation>Težina klasifikatora primjera</translation>
     </message>
     <message>
-        <source>Classifier's tools added as candidates</source>
+        <source>Classifier&apos;s tools added as candidates</source>
         <translation>Alati klasifikatora dodani kao kandidati</translation>
     </message>
     <message>
@@ -1674,7 +1760,11 @@
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;? Abstain:&lt;/b&gt; ask the user — the best score %1 is under the act threshold %2; %n candidate(s) would be offered.</source>
-        <translation><numerusform>&lt;b&gt;? Suzdržavanje:&lt;/b&gt; pitaj korisnika — najbolji rezultat %1 ispod je praga izvršavanja %2; ponudio bi se %n kandidat.</numerusform><numerusform>&lt;b&gt;? Suzdržavanje:&lt;/b&gt; pitaj korisnika — najbolji rezultat %1 ispod je praga izvršavanja %2; ponudila bi se %n kandidata.</numerusform><numerusform>&lt;b&gt;? Suzdržavanje:&lt;/b&gt; pitaj korisnika — najbolji rezultat %1 ispod je praga izvršavanja %2; ponudilo bi se %n kandidata.</numerusform></translation>
+        <translation>
+            <numerusform>&lt;b&gt;? Suzdržavanje:&lt;/b&gt; pitaj korisnika — najbolji rezultat %1 ispod je praga izvršavanja %2; ponudio bi se %n kandidat.</numerusform>
+            <numerusform>&lt;b&gt;? Suzdržavanje:&lt;/b&gt; pitaj korisnika — najbolji rezultat %1 ispod je praga izvršavanja %2; ponudila bi se %n kandidata.</numerusform>
+            <numerusform>&lt;b&gt;? Suzdržavanje:&lt;/b&gt; pitaj korisnika — najbolji rezultat %1 ispod je praga izvršavanja %2; ponudilo bi se %n kandidata.</numerusform>
+        </translation>
     </message>
     <message>
         <source>&lt;b&gt;✘ Out of scope:&lt;/b&gt; the best score %1 is under %2; the bot says it cannot help with this.</source>
@@ -1786,7 +1876,7 @@
         <translation>U &amp;memoriji (gubi se pri izlasku)</translation>
     </message>
     <message>
-        <source>Applying a different store reopens the engine's store at once; conversations in the old one stay there.</source>
+        <source>Applying a different store reopens the engine&apos;s store at once; conversations in the old one stay there.</source>
         <translation>Primjena druge pohrane odmah ponovno otvara pohranu pogona; razgovori u staroj ostaju ondje.</translation>
     </message>
     <message>
@@ -1834,10 +1924,6 @@
         <translation>Pružatelj:</translation>
     </message>
     <message>
-        <source>Takes effect the next time the engine builds its search index.</source>
-        <translation>Primjenjuje se kad pogon sljedeći put izgradi indeks pretraživanja.</translation>
-    </message>
-    <message>
         <source>Rules (deterministic, offline)</source>
         <translation>Pravila (deterministički, izvanmrežno)</translation>
     </message>
@@ -1848,10 +1934,6 @@
     <message>
         <source>Planner:</source>
         <translation>Planer:</translation>
-    </message>
-    <message>
-        <source>The LLM planner uses the OpenAI or Azure credentials of the embedding page.</source>
-        <translation>LLM planer koristi OpenAI ili Azure vjerodajnice sa stranice za ugradnju.</translation>
     </message>
     <message>
         <source>App secret:</source>
@@ -1868,10 +1950,6 @@
     <message>
         <source>Phone number ID:</source>
         <translation>ID telefonskog broja:</translation>
-    </message>
-    <message>
-        <source>Secrets are stored in the console's settings file and masked in every log line.</source>
-        <translation>Tajne se spremaju u datoteku postavki konzole i maskiraju se u svakom retku zapisa.</translation>
     </message>
     <message>
         <source>https://… or a path</source>
@@ -1912,6 +1990,70 @@
     <message>
         <source>OpenAPI and tool catalogs (*.yaml *.yml *.json *.jsonl);;All files (*)</source>
         <translation>OpenAPI i katalozi alata (*.yaml *.yml *.json *.jsonl);;Sve datoteke (*)</translation>
+    </message>
+    <message>
+        <source>Applied at once: the engine rebuilds its search index with the new provider. If that fails (a missing key, an unreachable server), the old provider keeps running and the status bar says why.</source>
+        <translation>Primjenjuje se odmah: pogon ponovno gradi indeks pretraživanja s novim pružateljem. Ako to ne uspije (nedostaje ključ, poslužitelj je nedostupan), stari pružatelj radi dalje, a traka stanja kaže zašto.</translation>
+    </message>
+    <message>
+        <source>Language model</source>
+        <translation>Jezični model</translation>
+    </message>
+    <message>
+        <source>Model (OpenAI):</source>
+        <translation>Model (OpenAI):</translation>
+    </message>
+    <message>
+        <source>Deployment (Azure):</source>
+        <translation>Implementacija (Azure):</translation>
+    </message>
+    <message>
+        <source>API version (Azure):</source>
+        <translation>Verzija API-ja (Azure):</translation>
+    </message>
+    <message>
+        <source>Without a key of its own, the planner uses the embedding page&apos;s key of the same provider.</source>
+        <translation>Bez vlastitog ključa planer koristi ključ istog pružatelja sa stranice ugradnje.</translation>
+    </message>
+    <message>
+        <source>Applied at once. When the model is slow or unreachable, the rules decide for that turn.</source>
+        <translation>Primjenjuje se odmah. Kad je model spor ili nedostupan, za taj korak odlučuju pravila.</translation>
+    </message>
+    <message>
+        <source>Graph API URL:</source>
+        <translation>URL Graph API-ja:</translation>
+    </message>
+    <message>
+        <source>Receive WhatsApp messages in the console (webhook server)</source>
+        <translation>Primaj WhatsApp poruke u konzoli (webhook poslužitelj)</translation>
+    </message>
+    <message>
+        <source>The backend API (as m1bot serve)</source>
+        <translation>Pozadinski API (kao m1bot serve)</translation>
+    </message>
+    <message>
+        <source>Sandbox (made-up answers, nothing changes)</source>
+        <translation>Proba (izmišljeni odgovori, ništa se ne mijenja)</translation>
+    </message>
+    <message>
+        <source>Listen on address:</source>
+        <translation>Slušaj na adresi:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Tool calls go to:</source>
+        <translation>Pozivi alata idu na:</translation>
+    </message>
+    <message>
+        <source>Messages go through the same queue and workers as m1bot serve, and replies go out through the Graph API. Meta delivers only to HTTPS: put a TLS proxy in front of this address.</source>
+        <translation>Poruke prolaze kroz isti red i iste radnike kao kod m1bot serve, a odgovori odlaze preko Graph API-ja. Meta isporučuje samo na HTTPS: ispred ove adrese postavite TLS proxy.</translation>
+    </message>
+    <message>
+        <source>Secrets go to the desktop keychain when there is one; they are never shown and are masked in every log line.</source>
+        <translation>Tajne se spremaju u privjesak ključeva radne površine kad on postoji; nikad se ne prikazuju i skrivene su u svakom retku zapisnika.</translation>
     </message>
 </context>
 <context>
@@ -1962,7 +2104,11 @@
     </message>
     <message numerus="yes">
         <source>Running: %1, %n worker(s), on %2</source>
-        <translation><numerusform>Radi: %1, %n radnik, na %2</numerusform><numerusform>Radi: %1, %n radnika, na %2</numerusform><numerusform>Radi: %1, %n radnika, na %2</numerusform></translation>
+        <translation>
+            <numerusform>Radi: %1, %n radnik, na %2</numerusform>
+            <numerusform>Radi: %1, %n radnika, na %2</numerusform>
+            <numerusform>Radi: %1, %n radnika, na %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not running: %1</source>
@@ -1977,7 +2123,7 @@
         <translation>&amp;Novi razgovor</translation>
     </message>
     <message>
-        <source>Clear the chat and make the bot forget this user's conversation</source>
+        <source>Clear the chat and make the bot forget this user&apos;s conversation</source>
         <translation>Očisti razgovor i neka bot zaboravi razgovor ovog korisnika</translation>
     </message>
 </context>
@@ -2055,10 +2201,6 @@
         <translation>Webhook: isključen</translation>
     </message>
     <message>
-        <source>The console does not receive WhatsApp messages; `m1bot serve` runs the webhook.</source>
-        <translation>Konzola ne prima WhatsApp poruke; webhook pokreće `m1bot serve`.</translation>
-    </message>
-    <message>
         <source>Workers: –</source>
         <translation>Radnici: –</translation>
     </message>
@@ -2088,11 +2230,55 @@
     </message>
     <message numerus="yes">
         <source>%n message(s) queued or running</source>
-        <translation><numerusform>%n poruka u redu ili u obradi</numerusform><numerusform>%n poruke u redu ili u obradi</numerusform><numerusform>%n poruka u redu ili u obradi</numerusform></translation>
+        <translation>
+            <numerusform>%n poruka u redu ili u obradi</numerusform>
+            <numerusform>%n poruke u redu ili u obradi</numerusform>
+            <numerusform>%n poruka u redu ili u obradi</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Webhook: listening</source>
-        <translation>Webhook: sluša</translation>
+        <source>Embedding: %1 (switching…)</source>
+        <translation>Ugradnja: %1 (prebacivanje…)</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>Model: %1</translation>
+    </message>
+    <message>
+        <source>Search index: %1-d vectors</source>
+        <translation>Indeks pretraživanja: %1-dimenzionalni vektori</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>Nije primijenjeno: %1</translation>
+    </message>
+    <message>
+        <source>The console does not receive WhatsApp messages; enable the webhook server in the settings, or run `m1bot serve`.</source>
+        <translation>Konzola ne prima WhatsApp poruke; uključite webhook poslužitelj u postavkama ili pokrenite `m1bot serve`.</translation>
+    </message>
+    <message>
+        <source>Webhook: starting on %1…</source>
+        <translation>Webhook: pokreće se na %1…</translation>
+    </message>
+    <message>
+        <source>Waiting for the tools and the store, then the workers start and the server listens.</source>
+        <translation>Čeka se na alate i pohranu, zatim se pokreću radnici i poslužitelj počinje slušati.</translation>
+    </message>
+    <message>
+        <source>Webhook: listening on %1</source>
+        <translation>Webhook: sluša na %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>WhatsApp messages posted to %1 go through the queue and %n worker(s).</source>
+        <translation>
+            <numerusform>WhatsApp poruke poslane na %1 prolaze kroz red i %n radnika.</numerusform>
+            <numerusform>WhatsApp poruke poslane na %1 prolaze kroz red i %n radnika.</numerusform>
+            <numerusform>WhatsApp poruke poslane na %1 prolaze kroz red i %n radnika.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Webhook: error: %1</source>
+        <translation>Webhook: pogreška: %1</translation>
     </message>
 </context>
 <context>
@@ -2224,7 +2410,7 @@
         <translation>iz poruke</translation>
     </message>
     <message>
-        <source>from the user's profile</source>
+        <source>from the user&apos;s profile</source>
         <translation>iz korisnikova profila</translation>
     </message>
     <message>
@@ -2358,6 +2544,93 @@
     <message>
         <source>Queue to end of turn</source>
         <translation>Od reda do kraja poteza</translation>
+    </message>
+</context>
+<context>
+    <name>m1::WelcomeDialog</name>
+    <message>
+        <source>Welcome to MobilityOne Console</source>
+        <translation>Dobrodošli u MobilityOne konzolu</translation>
+    </message>
+    <message>
+        <source>Open &amp;Settings…</source>
+        <translation>Otvori &amp;postavke…</translation>
+    </message>
+    <message>
+        <source>The console runs the same engine as the WhatsApp bot. It has started on a demo fleet API, so every panel can be tried at once; nothing done here reaches a real user.</source>
+        <translation>Konzola pokreće istu jezgru kao i WhatsApp bot. Pokrenuta je na demo API-ju voznog parka, pa se svaka ploča može odmah isprobati; ništa što ovdje napravite ne stiže do stvarnog korisnika.</translation>
+    </message>
+    <message>
+        <source>The panels</source>
+        <translation>Ploče</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>Registar</translation>
+    </message>
+    <message>
+        <source>the tools read from the API descriptions, their parameters and outputs, and every load problem. Sources are added and removed here.</source>
+        <translation>alati učitani iz opisa API-ja, njihovi parametri i izlazi te svaki problem pri učitavanju. Ovdje se dodaju i uklanjaju izvori.</translation>
+    </message>
+    <message>
+        <source>Graph</source>
+        <translation>Graf</translation>
+    </message>
+    <message>
+        <source>which tool provides the inputs another one needs, such as the vehicle id a booking asks for.</source>
+        <translation>koji alat daje ulazne podatke potrebne drugom alatu, poput ID-a vozila koji traži rezervacija.</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Pretraživanje</translation>
+    </message>
+    <message>
+        <source>type a message as a driver would and see which tool the bot picks, with every part of the score. The weights can be tuned and saved.</source>
+        <translation>napišite poruku kako bi je napisao vozač i pogledajte koji alat bot odabire, sa svim dijelovima ocjene. Težine se mogu podesiti i spremiti.</translation>
+    </message>
+    <message>
+        <source>Simulator</source>
+        <translation>Simulator</translation>
+    </message>
+    <message>
+        <source>chat with the bot as a test user, through the real queue and workers. Tools run as a dry run, or against the live backend.</source>
+        <translation>razgovarajte s botom kao testni korisnik, kroz stvarni red čekanja i radnike. Alati se izvode kao proba ili na stvarnom sustavu.</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metrike</translation>
+    </message>
+    <message>
+        <source>start-up phases, search and end-to-end latencies, and the store&apos;s work, as charts.</source>
+        <translation>faze pokretanja, latencije pretraživanja i cijelog puta poruke te rad spremišta, u grafikonima.</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Zapisi</translation>
+    </message>
+    <message>
+        <source>the engine&apos;s log, filtered by level, category and text.</source>
+        <translation>zapisnik jezgre, filtriran po razini, kategoriji i tekstu.</translation>
+    </message>
+    <message>
+        <source>Your own backend</source>
+        <translation>Vaš pozadinski sustav</translation>
+    </message>
+    <message>
+        <source>In Settings, on the Sources page, add your backend&apos;s OpenAPI descriptions (files, folders or URLs); with none, the demo is used. Tools call the base URL that each description names under &quot;servers&quot;. The simulator&apos;s live backend sends the bearer token from the environment variable M1_API_TOKEN; the bot service takes its base URL and credentials from its configuration file (serve.api_base_url, serve.auth).</source>
+        <translation>U Postavkama, na stranici Izvori, dodajte OpenAPI opise svog pozadinskog sustava (datoteke, mape ili URL-ove); bez njih se koristi demo. Alati pozivaju osnovni URL koji svaki opis navodi pod &quot;servers&quot;. Simulator na stvarnom sustavu šalje bearer token iz varijable okruženja M1_API_TOKEN; usluga bota osnovni URL i vjerodajnice čita iz svoje konfiguracijske datoteke (serve.api_base_url, serve.auth).</translation>
+    </message>
+    <message>
+        <source>Your WhatsApp number</source>
+        <translation>Vaš WhatsApp broj</translation>
+    </message>
+    <message>
+        <source>This welcome is in the Help menu.</source>
+        <translation>Ova dobrodošlica nalazi se u izborniku Pomoć.</translation>
+    </message>
+    <message>
+        <source>In Settings, on the WhatsApp page, enter the app secret, verify token, access token and phone number ID from Meta&apos;s app dashboard; for trials, the same page lets the console itself receive the number&apos;s messages. In production the bot runs as the m1bot service: its configuration is in /etc/m1bot, its secrets in /etc/m1bot/m1bot.env (see &quot;man m1bot&quot;).</source>
+        <translation>U Postavkama, na stranici WhatsApp, unesite tajnu aplikacije, token za provjeru, pristupni token i ID telefonskog broja s Metine nadzorne ploče aplikacije; za probu, na istoj stranici konzola može i sama primati poruke s tog broja. U produkciji bot radi kao usluga m1bot: njezina je konfiguracija u /etc/m1bot, a tajne u /etc/m1bot/m1bot.env (vidi &quot;man m1bot&quot;).</translation>
     </message>
 </context>
 <context>

@@ -69,4 +69,16 @@ AuthConfig AuthConfig::fromJson(const QJsonObject &json, QString *error)
     return config;
 }
 
+QStringList AuthConfig::secrets() const
+{
+    QStringList out;
+    if (!m_default.secret.isEmpty())
+        out.append(m_default.secret);
+    for (const AuthCredentials &c : m_tenants) {
+        if (!c.secret.isEmpty())
+            out.append(c.secret);
+    }
+    return out;
+}
+
 } // namespace m1

@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace m1 {
 
@@ -36,6 +37,8 @@ public:
     // The tenant's credentials, else the default ones.
     AuthCredentials forTenant(const QString &tenant) const { return m_tenants.value(tenant, m_default); }
     bool hasTenant(const QString &tenant) const { return m_tenants.contains(tenant); }
+    // Every token and key held, for the log formatter to mask.
+    QStringList secrets() const;
 
     // Errors name the JSON path of the bad entry ("tenants.acme.type: expected bearer or apiKey").
     static AuthConfig fromJson(const QJsonObject &json, QString *error);

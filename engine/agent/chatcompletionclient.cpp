@@ -1,6 +1,7 @@
 #include "agent/chatcompletionclient.h"
 
 #include "core/clock.h"
+#include "core/metricsregistry.h"
 #include "net/networkclients.h"
 
 #include <QEventLoop>
@@ -17,13 +18,17 @@ using namespace Qt::StringLiterals;
 namespace m1 {
 
 ChatCompletionClient::ChatCompletionClient(const LlmPlannerOptions &options, const Clock &clock,
-                                           NetworkClients &network, std::function<double()> uniform)
+                                           NetworkClients &network, std::function<double()> uniform,
+                                           MetricsRegistry *metrics)
     : m_options(options),
       m_clock(clock),
       m_network(network),
       m_breaker(clock, options.breaker),
       m_retry(options.retry, std::move(uniform))
 {
+    if (metrics)
+        m_requestCounter = &metrics->counter(u"agent.llm.requests"_s,
+                                             u"Chat completion requests the LLM planner sent, retries included"_s);
 }
 
 std::optional<qint64> ChatCompletionClient::retryAfter(const QByteArray &retryAfterMs,
@@ -112,6 +117,8 @@ ChatCompletionResult ChatCompletionClient::complete(const QJsonObject &body, con
         }
         ++result.attempts;
         m_requests.fetch_add(1);
+        if (m_requestCounter)
+            m_requestCounter->add();
         const Attempt attempt = send(*network, payload, remaining < 0 ? qint64(INT_MAX) : remaining);
         result.httpStatus = attempt.status;
         if (attempt.outOfTime) {

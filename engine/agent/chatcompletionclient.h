@@ -27,6 +27,8 @@ class QNetworkAccessManager;
 namespace m1 {
 
 class Clock;
+class Counter;
+class MetricsRegistry;
 class NetworkClients;
 
 struct ChatCompletionResult
@@ -44,9 +46,10 @@ struct ChatCompletionResult
 class ChatCompletionClient
 {
 public:
-    // uniform is the retry jitter source (null: system random).
+    // uniform is the retry jitter source (null: system random). metrics, when given, counts every
+    // request sent (retries included) in agent.llm.requests; it must outlive the client.
     ChatCompletionClient(const LlmPlannerOptions &options, const Clock &clock, NetworkClients &network,
-                         std::function<double()> uniform = {});
+                         std::function<double()> uniform = {}, MetricsRegistry *metrics = nullptr);
 
     ChatCompletionResult complete(const QJsonObject &body, const QDeadlineTimer &deadline);
 
@@ -74,6 +77,7 @@ private:
     CircuitBreaker m_breaker;
     RetryPolicy m_retry;
     std::atomic<quint64> m_requests { 0 };
+    Counter *m_requestCounter = nullptr;
 };
 
 } // namespace m1

@@ -1,6 +1,7 @@
 #include "agent/httptoolexecutor.h"
 
 #include "agent/requestbuilder.h"
+#include "core/logcategories.h"
 #include "core/metricsregistry.h"
 #include "net/networkclients.h"
 
@@ -80,6 +81,7 @@ HttpToolExecutor::HttpToolExecutor(NetworkClients &clients, const Clock &clock, 
         m_failures = &metrics->counter(u"agent.tool.failed"_s, u"Tool calls that finally failed"_s);
         m_retries = &metrics->counter(u"agent.tool.retries"_s, u"Tool requests retried after a transient failure"_s);
         m_refused = &metrics->counter(u"agent.tool.breaker_refused"_s, u"Tool calls refused by an open circuit breaker"_s);
+        m_opened = &metrics->counter(u"agent.tool.breaker_opened"_s, u"Times a backend's circuit breaker opened"_s);
         m_latency = &metrics->histogram(u"agent.tool.latency"_s, u"Time from execute() to the tool's final result"_s);
     }
 }
@@ -163,6 +165,7 @@ void HttpToolExecutor::attempt(const std::shared_ptr<Call> &c)
                                            + u": it failed repeatedly, the circuit breaker is open for another "_s
                                            + QString::number((breaker.remainingOpenMs() + 999) / 1000) + u" s"_s);
         r.attempts = c->attempts;
+        r.unavailable = true;
         finish(c, r);
         return;
     }
@@ -198,10 +201,19 @@ void HttpToolExecutor::onFinished(const std::shared_ptr<Call> &c, QNetworkReply 
 
     CircuitBreaker &breaker = breakerFor(c->host);
     const bool transient = RetryPolicy::isRetryableStatus(status);
-    if (status == 0 || status >= 500 || status == 429)
+    if (status == 0 || status >= 500 || status == 429) {
+        const bool wasOpen = breaker.state() == CircuitBreaker::State::Open;
         breaker.recordFailure();
-    else
+        if (!wasOpen && breaker.state() == CircuitBreaker::State::Open) {
+            if (m_opened)
+                m_opened->add();
+            qCWarning(lcAgent).noquote() << "tool calls: the backend" << c->host << "failed"
+                                         << breaker.consecutiveFailures() << "times in a row; not calling it for"
+                                         << (breaker.remainingOpenMs() + 999) / 1000 << "s (circuit breaker open)";
+        }
+    } else {
         breaker.recordSuccess();
+    }
 
     if (transient && c->retryable && m_retry.shouldRetry(c->attempts, status)) {
         const auto retryAfter = RetryPolicy::parseRetryAfter(reply->rawHeader("Retry-After"), m_clock.nowMs());

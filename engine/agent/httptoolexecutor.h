@@ -74,6 +74,7 @@ private:
     Counter *m_failures = nullptr;
     Counter *m_retries = nullptr;
     Counter *m_refused = nullptr;
+    Counter *m_opened = nullptr;
     LatencyHistogram *m_latency = nullptr;
 };
 

@@ -10,7 +10,7 @@ namespace m1 {
 
 namespace {
 
-constexpr auto kOptions = QRegularExpression::UseUnicodePropertiesOption;
+constexpr auto kPlateOptions = QRegularExpression::UseUnicodePropertiesOption;
 
 // Registration areas of Croatia.
 constexpr const char16_t *kAreas[] = {
@@ -42,15 +42,15 @@ bool isUnitWord(const QString &folded)
 
 LicencePlateExtractor::LicencePlateExtractor()
     : m_croatian(u"(?<![\\p{L}\\d])([A-Za-zČĆĐŠŽčćđšž]{2})(\\s?-?\\s?)(\\d{3,4})(\\s?-?\\s?)([A-Za-zČĆĐŠŽčćđšž]{1,2})(?![\\p{L}\\d])"_s,
-                 kOptions)
+                 kPlateOptions)
     , m_context(u"(?<![\\p{L}])(?:plates?|licen[cs]e\\s+plates?|number\\s+plates?|registration|reg\\.?|"
                 "registracij\\p{L}*|registarsk\\p{L}*|tablic\\p{L}*|reg\\.?\\s+oznak\\p{L}*)(?![\\p{L}])"_s,
-                kOptions)
+                kPlateOptions)
     // Up to three short groups of letters and digits, as foreign plates are written.
     , m_foreign(u"^([\\p{L}\\d]{1,8})(?:([\\s-])([\\p{L}\\d]{1,6}))?(?:([\\s-])([\\p{L}\\d]{1,6}))?"_s,
-                kOptions)
+                kPlateOptions)
     , m_filler(u"^(?:\\s|[:#,.-]|(?:je|is|broj|number|no|nr|vozila|vehicle|oznaka|oznake|s|sa|with|the|a|of|glasi|reads)(?![\\p{L}]))*"_s,
-               kOptions)
+               kPlateOptions)
 {
     for (const char16_t *area : kAreas) {
         const QString official = QString::fromUtf16(area);

@@ -15,7 +15,7 @@ using namespace Qt::StringLiterals;
 namespace m1 {
 
 LlmPlanner::LlmPlanner(LlmPlannerOptions options, std::unique_ptr<Planner> fallback, const Clock &clock,
-                       NetworkClients *network, std::function<double()> uniform)
+                       NetworkClients *network, std::function<double()> uniform, MetricsRegistry *metrics)
     : m_options(std::move(options)),
       m_fallback(fallback ? std::move(fallback) : std::make_unique<RulePlanner>()),
       m_prompts(m_options, clock)
@@ -24,7 +24,7 @@ LlmPlanner::LlmPlanner(LlmPlannerOptions options, std::unique_ptr<Planner> fallb
         m_ownedNetwork = std::make_unique<NetworkClients>();
         network = m_ownedNetwork.get();
     }
-    m_client = std::make_unique<ChatCompletionClient>(m_options, clock, *network, std::move(uniform));
+    m_client = std::make_unique<ChatCompletionClient>(m_options, clock, *network, std::move(uniform), metrics);
 }
 
 LlmPlanner::~LlmPlanner() = default;

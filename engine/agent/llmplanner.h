@@ -20,15 +20,18 @@
 namespace m1 {
 
 class Clock;
+class MetricsRegistry;
 class NetworkClients;
 struct ParsedCompletion;
 
 class LlmPlanner final : public Planner
 {
 public:
-    // network may be null: the planner then keeps its own per-thread managers.
+    // network may be null: the planner then keeps its own per-thread managers. metrics, when
+    // given, counts the requests sent (agent.llm.requests); it must outlive the planner.
     LlmPlanner(LlmPlannerOptions options, std::unique_ptr<Planner> fallback, const Clock &clock,
-               NetworkClients *network = nullptr, std::function<double()> uniform = {});
+               NetworkClients *network = nullptr, std::function<double()> uniform = {},
+               MetricsRegistry *metrics = nullptr);
     ~LlmPlanner() override;
 
     QString name() const override { return QStringLiteral("llm"); }

@@ -8,7 +8,8 @@ using namespace Qt::StringLiterals;
 namespace m1 {
 
 PlannerBuild PlannerFactory::create(const PlannerConfig &config, const Clock &clock, NetworkClients *network,
-                                    const QProcessEnvironment &environment, std::function<double()> uniform)
+                                    const QProcessEnvironment &environment, std::function<double()> uniform,
+                                    MetricsRegistry *metrics)
 {
     PlannerBuild build;
     if (config.kind == PlannerConfig::Kind::Rules) {
@@ -25,7 +26,7 @@ PlannerBuild PlannerFactory::create(const PlannerConfig &config, const Clock &cl
         return build;
     }
     build.planner = std::make_unique<LlmPlanner>(std::move(options), std::make_unique<RulePlanner>(), clock, network,
-                                                 std::move(uniform));
+                                                 std::move(uniform), metrics);
     return build;
 }
 

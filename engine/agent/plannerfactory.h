@@ -15,6 +15,7 @@
 namespace m1 {
 
 class Clock;
+class MetricsRegistry;
 class NetworkClients;
 
 struct PlannerBuild
@@ -26,11 +27,11 @@ struct PlannerBuild
 class PlannerFactory
 {
 public:
-    // network may be null (the LLM planner then keeps its own per-thread managers); it and
-    // clock must outlive the planner.
+    // network may be null (the LLM planner then keeps its own per-thread managers); it, clock
+    // and metrics (may be null; counts the LLM's requests) must outlive the planner.
     static PlannerBuild create(const PlannerConfig &config, const Clock &clock, NetworkClients *network,
                                const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
-                               std::function<double()> uniform = {});
+                               std::function<double()> uniform = {}, MetricsRegistry *metrics = nullptr);
 };
 
 } // namespace m1

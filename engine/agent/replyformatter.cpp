@@ -221,7 +221,7 @@ QString ReplyFormatter::errorText(ReplyLanguage language, const ToolResult &r) c
     if (detail.isEmpty())
         detail = r.error;
     const int s = r.httpStatus;
-    if (s == 0 && r.attempts == 0)
+    if (s == 0 && r.attempts == 0 && !r.unavailable)
         return m_tr.tr(language, QT_TRANSLATE_NOOP("m1::Agent", "I could not send that request: %1")).arg(detail);
     if (s == 0)
         return m_tr.tr(language, QT_TRANSLATE_NOOP("m1::Agent", "The fleet service cannot be reached right now. Please try again in a few minutes."));

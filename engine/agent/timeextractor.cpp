@@ -10,11 +10,11 @@ namespace m1 {
 
 namespace {
 
-constexpr auto kOptions = QRegularExpression::UseUnicodePropertiesOption;
+constexpr auto kTimeOptions = QRegularExpression::UseUnicodePropertiesOption;
 
-QRegularExpression compile(const QString &pattern)
+QRegularExpression compileTime(const QString &pattern)
 {
-    QRegularExpression re(pattern, kOptions);
+    QRegularExpression re(pattern, kTimeOptions);
     Q_ASSERT_X(re.isValid(), "TimeExtractor", qPrintable(re.errorString()));
     return re;
 }
@@ -41,17 +41,17 @@ bool isPm(const QString &token)
 } // namespace
 
 TimeExtractor::TimeExtractor()
-    : m_range(compile(u"(?<![\\p{L}\\d.,:/-])(?:(od|from|between|izmedu|izmedju)\\s+)?"_s + kToken
-                      + u"\\s*(-|do|to|until|till|and|i)\\s*"_s + kToken + kTokenEnd))
-    , m_prefixed(compile(u"(?<![\\p{L}])(u|at|oko|around|by|od|from|do|until|till|before|after|poslije|prije|nakon|since)\\s+"_s
-                         + kToken + kTokenEnd))
-    , m_colon(compile(u"(?<![\\d.:/,])(\\d{1,2}:\\d{2}(?:\\s*(?:"_s + kMarker + u")(?![\\p{L}]))?)(?![\\d\\p{L}]|:\\d)"_s))
-    , m_suffixed(compile(u"(?<![\\d.,:/\\p{L}-])(\\d{1,2}(?:\\.\\d{2})?\\s*(?:"_s + kMarker + u"))(?![\\p{L}])"_s))
-    , m_dotted(compile(u"(?<![\\d.,:/\\p{L}-])((?:[01]\\d|2[0-3])\\.[0-5]\\d)(?![\\d]|\\.)"_s))
-    , m_noon(compile(u"(?<![\\p{L}])("_s + kNoonWords + u")(?![\\p{L}])"_s))
-    , m_token(compile(u"^(\\d{1,2})(?:[:.](\\d{2}))?\\s*("_s + kMarker + u")?$"_s))
-    , m_dayPartAfter(compile(u"^\\s*(?:u\\s+|in\\s+the\\s+)?(ujutro|ujutru|jutro|morning|navecer|uvecer|vecer|evening|popodne|poslijepodne|afternoon|tonight|nocu|night)(?![\\p{L}])"_s))
-    , m_unitAfter(compile(u"^\\s*(?:km|kilomet\\p{L}*|l|lit\\p{L}*|kn|kuna|eur\\p{L}*|€|%|posto|dana|dan|days?|tjed\\p{L}*|weeks?|mjesec\\p{L}*|months?|godin\\p{L}*|years?|puta|times|kom\\p{L}*|pcs|komada|vozil\\p{L}*|cars?|vehicles?|osob\\p{L}*|people|persons?|min\\p{L}*)(?![\\p{L}])"_s))
+    : m_range(compileTime(u"(?<![\\p{L}\\d.,:/-])(?:(od|from|between|izmedu|izmedju)\\s+)?"_s + kToken
+                          + u"\\s*(-|do|to|until|till|and|i)\\s*"_s + kToken + kTokenEnd))
+    , m_prefixed(compileTime(u"(?<![\\p{L}])(u|at|oko|around|by|od|from|do|until|till|before|after|poslije|prije|nakon|since)\\s+"_s
+                             + kToken + kTokenEnd))
+    , m_colon(compileTime(u"(?<![\\d.:/,])(\\d{1,2}:\\d{2}(?:\\s*(?:"_s + kMarker + u")(?![\\p{L}]))?)(?![\\d\\p{L}]|:\\d)"_s))
+    , m_suffixed(compileTime(u"(?<![\\d.,:/\\p{L}-])(\\d{1,2}(?:\\.\\d{2})?\\s*(?:"_s + kMarker + u"))(?![\\p{L}])"_s))
+    , m_dotted(compileTime(u"(?<![\\d.,:/\\p{L}-])((?:[01]\\d|2[0-3])\\.[0-5]\\d)(?![\\d]|\\.)"_s))
+    , m_noon(compileTime(u"(?<![\\p{L}])("_s + kNoonWords + u")(?![\\p{L}])"_s))
+    , m_token(compileTime(u"^(\\d{1,2})(?:[:.](\\d{2}))?\\s*("_s + kMarker + u")?$"_s))
+    , m_dayPartAfter(compileTime(u"^\\s*(?:u\\s+|in\\s+the\\s+)?(ujutro|ujutru|jutro|morning|navecer|uvecer|vecer|evening|popodne|poslijepodne|afternoon|tonight|nocu|night)(?![\\p{L}])"_s))
+    , m_unitAfter(compileTime(u"^\\s*(?:km|kilomet\\p{L}*|l|lit\\p{L}*|kn|kuna|eur\\p{L}*|€|%|posto|dana|dan|days?|tjed\\p{L}*|weeks?|mjesec\\p{L}*|months?|godin\\p{L}*|years?|puta|times|kom\\p{L}*|pcs|komada|vozil\\p{L}*|cars?|vehicles?|osob\\p{L}*|people|persons?|min\\p{L}*)(?![\\p{L}])"_s))
 {
 }
 

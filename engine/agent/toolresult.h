@@ -16,6 +16,9 @@ struct ToolResult
     qint64 durationMs = 0;
     int attempts = 0;     // HTTP attempts made (0 when the call was refused before sending)
     bool dryRun = false;  // true when no real API was called (sandbox)
+    // Not sent because the service is known to be failing (an open circuit breaker): the user
+    // hears "cannot be reached", not why the request could not be built.
+    bool unavailable = false;
 
     static ToolResult failure(const QString &message, int httpStatus = 0)
     {

@@ -24,7 +24,7 @@ QFuture<SendResult> CapturingSink::send(const OutboundMessage &message)
             result.ok = true;
             result.httpStatus = 200;
             if (message.kind != OutboundMessage::Kind::MarkRead)
-                result.wamid = u"wamid.capture."_s + QString::number(++m_sequence);
+                result.wamid = m_idPrefix + QString::number(++m_sequence);
         }
         result.attempts = qMax(result.attempts, 1);
     }
@@ -34,6 +34,12 @@ QFuture<SendResult> CapturingSink::send(const OutboundMessage &message)
     promise.addResult(result);
     promise.finish();
     return promise.future();
+}
+
+void CapturingSink::setIdPrefix(const QString &prefix)
+{
+    QMutexLocker lock(&m_mutex);
+    m_idPrefix = prefix;
 }
 
 QList<OutboundMessage> CapturingSink::messages() const

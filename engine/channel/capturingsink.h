@@ -22,6 +22,9 @@ public:
     // Thread-safe. Finishes at once: with the next queued result, or ok with a made-up wamid
     // ("wamid.capture.N").
     QFuture<SendResult> send(const OutboundMessage &message) override;
+    // What the made-up wamids start with instead of "wamid.capture." (ids that must stay unique
+    // beyond this object, e.g. in a message log that outlives the process).
+    void setIdPrefix(const QString &prefix);
 
     QList<OutboundMessage> messages() const;
     qsizetype count() const;
@@ -38,6 +41,7 @@ private:
     QList<OutboundMessage> m_messages;
     QList<SendResult> m_scripted;
     quint64 m_sequence = 0;
+    QString m_idPrefix = QStringLiteral("wamid.capture.");
 };
 
 } // namespace m1

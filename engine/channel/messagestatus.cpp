@@ -8,7 +8,7 @@ using namespace Qt::StringLiterals;
 namespace m1 {
 
 namespace {
-constexpr int FormatVersion = 1;
+constexpr int StatusFormatVersion = 1;
 }
 
 QString MessageStatus::stateName(State state)
@@ -45,7 +45,7 @@ QByteArray MessageStatus::toJson() const
 {
     JsonWriter w(160 + errors.size() * 160);
     w.beginObject();
-    w.value("v", qint64(FormatVersion));
+    w.value("v", qint64(StatusFormatVersion));
     w.value("id", messageId);
     w.optional("to", recipient);
     w.optional("pn", phoneNumberId);
@@ -151,9 +151,9 @@ std::optional<MessageStatus> MessageStatus::fromJson(QByteArrayView json, QStrin
             return fail(u"status record: member \""_s + recordjson::toQString(key)
                         + u"\" has the wrong type"_s);
     }
-    if (version != FormatVersion)
+    if (version != StatusFormatVersion)
         return fail(u"status record: unsupported format version, expected "_s
-                    + QString::number(FormatVersion));
+                    + QString::number(StatusFormatVersion));
     if (s.messageId.isEmpty())
         return fail(u"status record: /id is missing"_s);
     s.status = stateFromName(stateText);

@@ -272,7 +272,12 @@ void WebhookServer::finishDelivery(const HttpResponder &responder, qint64 starte
 
 bool WebhookServer::allowOps(const HttpRequest &request, const HttpResponder &responder)
 {
-    if (!m_options.opsEndpointsLoopbackOnly || isLoopback(request.remoteAddress))
+    // A request relayed by a reverse proxy on this machine arrives from loopback too: one that
+    // says it was forwarded came from elsewhere, and a proxy that passes every path on would
+    // otherwise publish /metrics and /health to the internet.
+    const bool forwarded = request.hasHeader("forwarded") || request.hasHeader("x-forwarded-for")
+        || request.hasHeader("x-real-ip");
+    if (!m_options.opsEndpointsLoopbackOnly || (isLoopback(request.remoteAddress) && !forwarded))
         return true;
     m_counters->forbidden.add();
     responder.respond(HttpResponse::text(403, "only available from the loopback interface\n"_ba));

@@ -20,7 +20,8 @@ struct WebhookServerOptions
     qsizetype maxBodyBytes = 3 * 1024 * 1024;
     int maxJsonDepth = 32;
     int sinkTimeoutMs = 10'000; // no answer from the store in time → 503, Meta retries
-    // /health and /metrics answer only clients on the loopback interface (403 otherwise).
+    // /health and /metrics answer only clients on the loopback interface, and not requests a
+    // proxy says it forwarded (Forwarded, X-Forwarded-For, X-Real-IP): 403 otherwise.
     bool opsEndpointsLoopbackOnly = true;
     HttpServerOptions http; // timeouts and connection limit; its body limit is set from above
 };

@@ -3,6 +3,8 @@
 #include "cli/e2ebench.h"
 #include "cli/graphbench.h"
 #include "cli/jsonbench.h"
+#include "cli/loadbench.h"
+#include "cli/loadreport.h"
 #include "cli/parsebench.h"
 #include "cli/searchbench.h"
 #include "cli/storebench.h"
@@ -39,6 +41,7 @@ void BenchCommand::addOptions(QCommandLineParser &parser)
     parser.addOption({u"e2e-messages"_s, u"e2e: messages measured after a warm-up of 200 (default 5000)."_s,
                       u"N"_s});
     parser.addOption({u"e2e-workers"_s, u"e2e: worker lanes (default 5)."_s, u"N"_s});
+    addLoadOptions(parser);
     QStringList names;
     for (const auto &section : m_sections)
         names.append(section->name());
@@ -46,10 +49,94 @@ void BenchCommand::addOptions(QCommandLineParser &parser)
                       u"LIST"_s});
 }
 
+void BenchCommand::addLoadOptions(QCommandLineParser &parser)
+{
+    parser.addOption({u"load"_s,
+                      u"Instead of the sections: drive several m1bot serve processes sharing one Redis, kill one "
+                      u"midway and restart it; report lost and duplicated messages and latencies. Exit code 1 "
+                      u"when a message was lost or answered twice."_s});
+    parser.addOption({u"rate"_s, u"load: webhook POSTs (messages) per second (default 200)."_s, u"N"_s});
+    parser.addOption({u"duration"_s, u"load: seconds of sending (default 20)."_s, u"S"_s});
+    parser.addOption({u"processes"_s, u"load: m1bot serve processes (default 3)."_s, u"N"_s});
+    parser.addOption({u"kill-at"_s, u"load: SIGKILL one process S seconds in (default: half the duration)."_s,
+                      u"S"_s});
+    parser.addOption({u"no-kill"_s, u"load: a baseline run, nothing killed."_s});
+    parser.addOption({u"restart-after"_s, u"load: start the killed process again S seconds later (default 1)."_s,
+                      u"S"_s});
+    parser.addOption({u"claim-idle"_s,
+                      u"load: the processes take over a dead one's messages after MS (default 2000)."_s, u"MS"_s});
+    parser.addOption({u"workers"_s, u"load: worker lanes per process (default 5)."_s, u"N"_s});
+}
+
+std::optional<LoadSettings> BenchCommand::loadSettings(const QCommandLineParser &parser, CliContext &ctx) const
+{
+    LoadSettings s;
+    const auto seconds = [&](const QString &name, double fallback, double min, double max) -> std::optional<double> {
+        if (!parser.isSet(name))
+            return fallback;
+        bool ok = false;
+        const double v = parser.value(name).toDouble(&ok);
+        if (!ok || v < min || v > max) {
+            usageError(ctx, u"--"_s + name + u": expected a number from "_s + QString::number(min) + u" to "_s
+                                + QString::number(max) + u", got '"_s + parser.value(name) + u'\'');
+            return std::nullopt;
+        }
+        return v;
+    };
+    const auto rate = seconds(u"rate"_s, s.rate, 1, 100'000);
+    if (!rate)
+        return std::nullopt;
+    const auto duration = seconds(u"duration"_s, s.durationS, 1, 3600);
+    if (!duration)
+        return std::nullopt;
+    const auto killAt = seconds(u"kill-at"_s, -1, 0, *duration);
+    const auto restartAfter = seconds(u"restart-after"_s, s.restartAfterS, 0, 3600);
+    const auto processes = intOption(parser, u"processes"_s, s.processes, 1, 32, ctx);
+    const auto claimIdle = intOption(parser, u"claim-idle"_s, s.claimIdleMs, 100, 600'000, ctx);
+    const auto workers = intOption(parser, u"workers"_s, s.workers, 1, 256, ctx);
+    if (!killAt || !restartAfter || !processes || !claimIdle || !workers)
+        return std::nullopt;
+    if (double(*rate) * *duration > 5'000'000) {
+        usageError(ctx, u"--rate × --duration: at most 5000000 messages"_s);
+        return std::nullopt;
+    }
+    s.rate = *rate;
+    s.durationS = *duration;
+    s.killAtS = *killAt;
+    s.kill = !parser.isSet(u"no-kill"_s);
+    s.restartAfterS = *restartAfter;
+    s.processes = int(*processes);
+    s.claimIdleMs = int(*claimIdle);
+    s.workers = int(*workers);
+    return s;
+}
+
+int BenchCommand::runLoad(const QCommandLineParser &parser, BenchSettings settings, CliContext &ctx)
+{
+    const std::optional<LoadSettings> load = loadSettings(parser, ctx);
+    if (!load)
+        return ExitUsage;
+    settings.load = *load;
+    QJsonObject report;
+    if (!LoadBench().run(settings, report, ctx))
+        return ExitFailure;
+    const QJsonObject result = report.value(u"load"_s).toObject();
+    if (jsonOutput(parser))
+        ctx.out << QJsonDocument(report).toJson(QJsonDocument::Compact) << '\n';
+    else
+        ctx.out << LoadReport::toText(result);
+    return LoadReport::passed(result) ? ExitOk : ExitFailure;
+}
+
 int BenchCommand::execute(const QCommandLineParser &parser, const EngineConfig &config, CliContext &ctx)
 {
     BenchSettings settings;
     settings.config = config;
+    if (parser.isSet(u"load"_s)) {
+        if (parser.isSet(u"only"_s))
+            return usageError(ctx, u"--load runs alone: leave out --only"_s);
+        return runLoad(parser, settings, ctx);
+    }
     const auto tools = intOption(parser, u"tools"_s, 200, 1, 5'000'000, ctx);
     const auto dim = intOption(parser, u"dim"_s, 1536, 2, 8192, ctx);
     const auto repeat = intOption(parser, u"repeat"_s, 5, 1, 1000, ctx);

@@ -5,8 +5,10 @@
 
 #include "cli/benchsection.h"
 #include "cli/clicommand.h"
+#include "cli/loadsettings.h"
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace m1 {
@@ -20,7 +22,8 @@ public:
     QString name() const override { return QStringLiteral("bench"); }
     QString summary() const override
     {
-        return QStringLiteral("Measure start-up, graph, search and state-store speed; report medians and p99.");
+        return QStringLiteral("Measure start-up, graph, search and state-store speed; report medians and p99. "
+                              "With --load: several serve processes under load, one killed midway.");
     }
 
 protected:
@@ -28,6 +31,11 @@ protected:
     int execute(const QCommandLineParser &parser, const EngineConfig &config, CliContext &ctx) override;
 
 private:
+    // --load and its knobs: a run of its own (LoadBench), not one of the sections.
+    void addLoadOptions(QCommandLineParser &parser);
+    std::optional<LoadSettings> loadSettings(const QCommandLineParser &parser, CliContext &ctx) const;
+    int runLoad(const QCommandLineParser &parser, BenchSettings settings, CliContext &ctx);
+
     std::vector<std::unique_ptr<BenchSection>> m_sections;
 };
 

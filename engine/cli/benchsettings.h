@@ -2,6 +2,7 @@
 
 // What `m1bot bench` was asked to measure; handed to every bench section.
 
+#include "cli/loadsettings.h"
 #include "facade/engineconfig.h"
 
 #include <QStringList>
@@ -20,6 +21,7 @@ struct BenchSettings
     int e2eMessages = 5000;  // e2e: measured messages (after a warm-up of 200)
     int e2eWorkers = 5;      // e2e: worker lanes
     int e2eConnections = 32; // e2e: client connections to the webhook
+    LoadSettings load; // --load: several serve processes, one of them killed
 };
 
 } // namespace m1

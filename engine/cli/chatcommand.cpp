@@ -1,5 +1,6 @@
 #include "cli/chatcommand.h"
 
+#include "cli/databaseoption.h"
 #include "cli/sourcecheck.h"
 
 #include "agent/plannerfactory.h"
@@ -11,9 +12,11 @@
 #include "facade/enginestore.h"
 #include "facade/searchfactory.h"
 #include "facade/snapshotbuilder.h"
+#include "facade/sqlpersistence.h"
 #include "pipeline/botpipeline.h"
 #include "pipeline/inboundqueue.h"
 #include "search/searchengine.h"
+#include "store/sqldatabase.h"
 #include "store/storebackend.h"
 
 #include <QEventLoop>
@@ -31,6 +34,7 @@ void ChatCommand::addOptions(QCommandLineParser &parser)
     parser.addOption({u"phone"_s, u"The user's phone number (E.164 digits, no '+')."_s, u"NUMBER"_s});
     parser.addOption({u"workers"_s, u"Worker lanes (default 5)."_s, u"N"_s});
     parser.addOption({u"trace"_s, u"Print each turn's trace (JSON) on stderr."_s});
+    DatabaseOption::addTo(parser);
 }
 
 InboundMessage ChatCommand::messageFor(const QString &line, const QString &phone, const QString &messageId)
@@ -79,14 +83,25 @@ int ChatCommand::execute(const QCommandLineParser &parser, const EngineConfig &c
     if (!workers)
         return ExitUsage;
 
+    QString error;
+    const std::optional<SqlUrl> database
+        = DatabaseOption::resolve(parser, config, QProcessEnvironment::systemEnvironment(), &error);
+    if (!database)
+        return usageError(ctx, error);
+
     SystemClock clock;
+    // Like serve: profiles, the message log (both directions) and tool outcomes, which also
+    // steer the search. A database that cannot be opened ends the chat before it starts.
+    const std::unique_ptr<SqlPersistence> sql = SqlPersistence::open(*database, clock, &error);
+    if (!sql)
+        return failure(ctx, u"--database: "_s + error);
     // The tools with their dependency graph (the planner's provider lookups), then the search.
     const EngineSnapshotPtr snapshot = SnapshotBuilder::build(config);
     if (const int sourcesExit = SourceCheck::unreadableSourcesExit(*snapshot->registry, *this, ctx);
         sourcesExit != ExitOk)
         return sourcesExit;
     const ToolRegistry &registry = *snapshot->registry;
-    const SearchSetup setup = SearchFactory::build(config, registry, clock);
+    const SearchSetup setup = SearchFactory::build(config, registry, clock, sql->usageStats());
     if (!setup.engine)
         return failure(ctx, setup.error);
     const PlannerBuild planner = PlannerFactory::create(config.planner, clock, nullptr);
@@ -98,7 +113,6 @@ int ChatCommand::execute(const QCommandLineParser &parser, const EngineConfig &c
     if (!parser.isSet(u"store"_s))
         storeConfig.store = u"memory"_s;
     MetricsRegistry metrics(clock);
-    QString error;
     std::unique_ptr<StoreBackend> backend = EngineStore::open(storeConfig, clock, metrics, nullptr, &error);
     if (!backend)
         return usageError(ctx, u"--store: "_s + error);
@@ -112,7 +126,10 @@ int ChatCommand::execute(const QCommandLineParser &parser, const EngineConfig &c
                                + (backend->ready().isFinished() ? backend->ready().result() : u"timed out"_s));
 
     SandboxExecutor sandbox(clock);
+    const QString runId = QString::number(clock.nowMs());
     CapturingSink sink;
+    // Replies are logged under their ids: unique across chats, as Meta's wamids are.
+    sink.setIdPrefix(u"wamid.chat."_s + runId + u'.');
     BotPipelineOptions options;
     options.workers.workers = int(*workers);
     options.workers.pollMs = 5;
@@ -121,19 +138,20 @@ int ChatCommand::execute(const QCommandLineParser &parser, const EngineConfig &c
                          options);
     QMutex traceMutex;
     QStringList traces;
+    TraceHandler printTrace;
     if (parser.isSet(u"trace"_s)) {
-        pipeline.setTraceHandler([&](const InboundMessage &, const TurnTrace &trace) {
+        printTrace = [&](const InboundMessage &, const TurnTrace &trace) {
             QMutexLocker lock(&traceMutex);
             traces.append(QString::fromUtf8(QJsonDocument(trace.toJson()).toJson(QJsonDocument::Compact)));
-        });
+        };
     }
+    sql->attach(pipeline, printTrace);
     if (const QString startError = pipeline.start(); !startError.isEmpty())
         return failure(ctx, startError);
     ctx.err << u"chat as "_s << phone << u" on "_s << backend->description()
             << u" — type a message, /button ID or /list ID; end with Ctrl-D"_s << Qt::endl;
 
     QTextStream in(stdin);
-    const QString runId = QString::number(clock.nowMs());
     int sequence = 0;
     qsizetype shown = 0;
     int exitCode = ExitOk;
@@ -160,6 +178,9 @@ int ChatCommand::execute(const QCommandLineParser &parser, const EngineConfig &c
         traces.clear();
     }
     pipeline.stop();
+    if (const quint64 lost = sql->stop(); lost > 0)
+        ctx.err << lost << u" message log entries could not be written to "_s
+                << sql->database().displayName() << Qt::endl;
     const WorkerPoolStats stats = pipeline.stats();
     if (stats.failures > 0) {
         ctx.err << stats.failures << u" message(s) failed in the pipeline"_s << Qt::endl;

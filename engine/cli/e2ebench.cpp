@@ -1,7 +1,9 @@
 #include "cli/e2ebench.h"
 
 #include "cli/benchstats.h"
+#include "cli/redislatencymonitor.h"
 #include "cli/replytimer.h"
+#include "cli/schedulingprobe.h"
 #include "cli/webhookloadclient.h"
 
 #include "agent/sandboxexecutor.h"
@@ -10,10 +12,13 @@
 #include "core/metricsregistry.h"
 #include "facade/enginestore.h"
 #include "facade/searchfactory.h"
+#include "facade/sqlpersistence.h"
 #include "net/networkclients.h"
 #include "pipeline/botservice.h"
 #include "registry/registryloader.h"
 #include "store/countingstore.h"
+#include "store/sqlbatchwriter.h"
+#include "store/sqldatabase.h"
 #include "testsupport/fakegraphapiserver.h"
 #include "testsupport/webhookpayloadbuilder.h"
 
@@ -138,6 +143,17 @@ bool E2eBench::run(const BenchSettings &settings, QJsonObject &report, CliContex
     QMetaObject::invokeMethod(&graphAnchor, [&] { whatsapp = graph->config(); }, Qt::BlockingQueuedConnection);
 
     SandboxExecutor sandbox(clock);
+    // With a database in the config, every message, reply and tool outcome is logged to it as
+    // `m1bot serve` does (the batch writer's thread included in what is measured).
+    std::unique_ptr<SqlPersistence> sql;
+    if (!settings.config.database.isEmpty()) {
+        const std::optional<SqlUrl> url = SqlUrl::parse(
+            settings.config.database, SqlUrl::defaultSqlitePath(EngineStore::dataDir(settings.config)), &error);
+        if (url)
+            sql = SqlPersistence::open(*url, clock, &error);
+        if (!sql)
+            return complain(u"database: "_s + error);
+    }
     NetworkClients network;
     BotServiceOptions options;
     options.webhook.port = 0;
@@ -155,6 +171,8 @@ bool E2eBench::run(const BenchSettings &settings, QJsonObject &report, CliContex
     options.pipeline.statuses.failedStream = "m1:bench:statuses:failed"_ba;
     auto service = std::make_unique<BotService>(
         BotServiceParts { registry, *search.engine, store, sandbox, network, clock, metrics }, options);
+    if (sql)
+        sql->attach(service->pipeline());
     if (const QString startError = service->start(); !startError.isEmpty())
         return complain(startError);
     const quint16 port = service->port();
@@ -211,14 +229,24 @@ bool E2eBench::run(const BenchSettings &settings, QJsonObject &report, CliContex
         return complain(u"warm-up: "_s + e);
     store.reset();
     const QStringList stages { u"m1_pipeline_turn_latency"_s, u"channel.send.latency"_s, u"store.latency"_s,
-                               u"channel.webhook.latency"_s };
+                               u"channel.webhook.latency"_s, u"m1_pipeline_queue_wait"_s,
+                               u"m1_pipeline_lane_wait"_s };
     for (const QString &stage : stages)
         metrics.histogram(stage).reset();
     const quint64 turnsBefore = service->pipeline().stats().processed;
+    // Where a tail comes from: Redis' own stalls (its latency monitor) and this process waiting
+    // for a CPU (the scheduling probe), over exactly the measured run.
+    RedisLatencyMonitor redisLatency(backend->store());
+    redisLatency.start(2);
+    SchedulingProbe scheduling;
+    scheduling.start();
     const double cpuBefore = processCpuMs();
     Phase run;
     const QString runError = runPhase(settings.e2eMessages, 0, run);
     const double cpuMs = processCpuMs() - cpuBefore;
+    scheduling.stop();
+    report.insert(u"e2e_scheduling"_s, scheduling.toJson());
+    report.insert(u"e2e_redis_latency_ms"_s, redisLatency.stop());
 
     QList<double> latencies;
     QList<double> webhook;
@@ -259,9 +287,11 @@ bool E2eBench::run(const BenchSettings &settings, QJsonObject &report, CliContex
     // whatever else runs on them.
     report.insert(u"e2e_cpu_ms_per_msg"_s, std::round(cpuMs / messages * 1000) / 1000);
     // Where the time goes: a turn from load to XACK (includes sending), one Graph API send, one
-    // store round trip, the webhook's handling of a POST.
+    // store round trip, the webhook's handling of a POST, a message's wait in the stream until a
+    // lane starts it (ms resolution) and the part of that after the reader took it.
     QJsonObject breakdown;
-    const QStringList names { u"turn"_s, u"send"_s, u"store_round_trip"_s, u"webhook"_s };
+    const QStringList names { u"turn"_s, u"send"_s, u"store_round_trip"_s, u"webhook"_s, u"queue_wait"_s,
+                              u"lane_wait"_s };
     for (qsizetype i = 0; i < stages.size(); ++i) {
         const LatencyHistogram &h = metrics.histogram(stages.at(i));
         breakdown.insert(names.at(i) + u"_p50_ms"_s, std::round(h.percentileNs(50) / 1e4) / 100);
@@ -277,6 +307,15 @@ bool E2eBench::run(const BenchSettings &settings, QJsonObject &report, CliContex
     // Counted once the lanes are done: a turn's reply arrives before its save finishes.
     report.insert(u"e2e_turns"_s, double(service->pipeline().stats().processed - turnsBefore));
     service.reset();
+    if (sql) {
+        sql->stop();
+        const SqlBatchWriterStats written = sql->writer().stats();
+        report.insert(u"e2e_sql"_s, QJsonObject { { u"database"_s, sql->database().displayName() },
+                                                  { u"written"_s, double(written.written) },
+                                                  { u"batches"_s, double(written.batches) },
+                                                  { u"dropped"_s, double(written.dropped) },
+                                                  { u"lost"_s, double(written.lost) } });
+    }
     // The benchmark's users leave nothing behind (rate-limit windows expire on their own).
     QList<RedisCommand> cleanup;
     for (const Phase *phase : { &warmup, &run }) {
@@ -284,7 +323,8 @@ bool E2eBench::run(const BenchSettings &settings, QJsonObject &report, CliContex
             const QString &phone = phase->phones.at(i);
             cleanup.append(RedisCommand::of("DEL", ConversationKeys::state(phone), ConversationKeys::history(phone),
                                             ConversationKeys::stats(phone),
-                                            ConversationKeys::dedup(phone, phase->messageIds.at(i))));
+                                            ConversationKeys::dedup(phone, phase->messageIds.at(i)),
+                                            ConversationKeys::reply(phone, phase->messageIds.at(i), 0)));
         }
     }
     cleanup.append(RedisCommand::of("DEL", options.pipeline.stream, options.pipeline.statuses.stream,

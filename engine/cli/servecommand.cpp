@@ -1,34 +1,25 @@
 #include "cli/servecommand.h"
 
-#include "cli/delayingexecutor.h"
 #include "cli/servesettings.h"
 #include "cli/sourcecheck.h"
 #include "cli/unixsignalwatcher.h"
 
-#include "agent/httptoolexecutor.h"
 #include "agent/plannerfactory.h"
-#include "agent/sandboxexecutor.h"
 #include "core/clock.h"
 #include "core/logcategories.h"
 #include "core/logsink.h"
 #include "core/metricsregistry.h"
+#include "facade/botserver.h"
 #include "facade/enginestore.h"
 #include "facade/searchfactory.h"
 #include "facade/snapshotbuilder.h"
-#include "facade/sqlprofilelookup.h"
-#include "facade/sqlusagestats.h"
-#include "net/networkclients.h"
+#include "facade/sqlpersistence.h"
 #include "pipeline/botservice.h"
-#include "store/sqlbatchwriter.h"
 #include "store/sqldatabase.h"
-#include "store/toolevaluations.h"
-#include "store/userrepository.h"
+#include "store/storeurl.h"
 
-#include <QCoreApplication>
 #include <QDebug>
 #include <QEventLoop>
-#include <QScopeGuard>
-#include <QSysInfo>
 #include <QTimer>
 
 #include <cstdio>
@@ -51,26 +42,6 @@ QString waitUntilReady(StoreBackend &backend)
     if (!backend.ready().isFinished())
         return u"timed out after 30 s"_s;
     return backend.ready().result();
-}
-
-BotServiceOptions serviceOptions(const ServeSettings &s)
-{
-    BotServiceOptions o;
-    o.webhook.address = s.bind;
-    o.webhook.port = s.port;
-    o.webhook.appSecret = s.whatsapp.appSecret.toUtf8();
-    o.webhook.verifyToken = s.whatsapp.verifyToken;
-    o.webhook.opsEndpointsLoopbackOnly = s.opsLoopbackOnly;
-    o.sender = GraphApiSenderOptions::fromConfig(s.whatsapp);
-    o.pipeline.workers.workers = s.workers;
-    // Unique per process: pending entries are owned by consumer name, so two processes sharing
-    // one would each think the other's in-flight messages are their own.
-    o.pipeline.workers.consumer = (u"m1-"_s + QSysInfo::machineHostName() + u'-'
-                                   + QString::number(QCoreApplication::applicationPid()))
-                                      .toUtf8();
-    o.pipeline.workers.claimIdleMs = s.claimIdleMs;
-    o.pipeline.workers.claimEveryMs = std::clamp<qint64>(s.claimIdleMs / 2, 100, 10'000);
-    return o;
 }
 
 } // namespace
@@ -122,8 +93,15 @@ int ServeCommand::execute(const QCommandLineParser &parser, const EngineConfig &
     if (logSink()) {
         // Masked wherever they appear in a log line. Real secrets are long; a two-letter test
         // value would only mangle every line it occurs in.
+        // Every secret serve holds, not only WhatsApp's: a backend or an LLM endpoint that
+        // echoes the token it was sent in an error would otherwise put it into the log.
+        QStringList held = settings.whatsapp.secrets() + settings.auth.secrets();
+        held << settings.database.password << qEnvironmentVariable(PlannerConfig::kApiKeyVariable).trimmed();
+        QString ignored;
+        if (const std::optional<StoreUrl> store = StoreUrl::parse(config.store, &ignored))
+            held << store->password;
         QStringList secrets;
-        for (const QString &secret : settings.whatsapp.secrets()) {
+        for (const QString &secret : std::as_const(held)) {
             if (secret.size() >= 8)
                 secrets.append(secret);
         }
@@ -144,63 +122,36 @@ int ServeCommand::execute(const QCommandLineParser &parser, const EngineConfig &
                             u"--store at a Redis, or pass --store memory to accept losing queued "
                             u"messages on exit"_s);
 
-    // SQL persistence: users (the profile lookup), the message log and tool outcomes (which
-    // also feed the search's usage statistics). No database, no bot: refuse to start.
-    const std::unique_ptr<SqlDatabase> db = SqlDatabase::open(settings.database, clock, &error);
-    if (!db)
+    // SQL persistence: users (the profile lookup), the message log with every reply and its
+    // delivery statuses, and tool outcomes (which also feed the search's usage statistics). No
+    // database, no bot: refuse to start. Declared before the service, so the service (its
+    // workers) goes first and this drains its writer after them.
+    const std::unique_ptr<SqlPersistence> sql
+        = SqlPersistence::open(settings.database, clock, &error);
+    if (!sql)
         return failure(ctx, u"--database: "_s + error);
-    UserRepository users(*db, clock);
-    ToolEvaluations evaluations(*db, clock);
-    SqlBatchWriter writer(*db, clock);
-    writer.start();
-    const auto usage = std::make_shared<SqlUsageStats>(evaluations, writer);
-    if (const QString loadError = usage->load(); !loadError.isEmpty())
-        return failure(ctx, u"--database: cannot read the tool evaluations: "_s + loadError);
-    SqlProfileLookup profiles(users, clock);
-    // Shutdown order: the service (its workers) goes first, being declared later; then this
-    // drains the writer, before the lookups, repositories and the database are destroyed.
-    const auto stopWriter = qScopeGuard([&writer] { writer.stop(); });
 
     // The tools and their dependency graph (the planner's provider lookups), then the search.
     const EngineSnapshotPtr snapshot = SnapshotBuilder::build(config);
     if (const int sourcesExit = SourceCheck::unreadableSourcesExit(*snapshot->registry, *this, ctx);
         sourcesExit != ExitOk)
         return sourcesExit;
-    const SearchSetup search = SearchFactory::build(config, *snapshot->registry, clock, usage);
+    const SearchSetup search
+        = SearchFactory::build(config, *snapshot->registry, clock, sql->usageStats(), nullptr, &metrics);
     if (!search.engine)
         return failure(ctx, search.error);
 
-    NetworkClients network;
-    PlannerBuild planner = PlannerFactory::create(config.planner, clock, &network);
+    PlannerBuild planner = PlannerFactory::create(config.planner, clock, nullptr,
+                                                  QProcessEnvironment::systemEnvironment(), {}, &metrics);
     if (!planner.warning.isEmpty())
         ctx.err << ctx.program << u" serve: "_s << planner.warning << Qt::endl;
-    std::unique_ptr<ToolExecutor> executor;
-    if (settings.executor == ServeSettings::Executor::Sandbox) {
-        executor = std::make_unique<SandboxExecutor>(clock);
-    } else {
-        HttpExecutorOptions httpOptions;
-        httpOptions.baseUrlOverride = settings.apiBaseUrl;
-        executor = std::make_unique<HttpToolExecutor>(network, clock, settings.auth, httpOptions, &metrics);
-    }
-    std::unique_ptr<DelayingExecutor> delayed;
-    if (settings.testExecutorDelayMs > 0)
-        delayed = std::make_unique<DelayingExecutor>(*executor, settings.testExecutorDelayMs);
 
-    BotService service({ *snapshot->registry, *search.engine, backend->store(),
-                         delayed ? *delayed : *executor, network, clock, metrics,
-                         planner.planner.get(), snapshot->graph.get() },
-                       serviceOptions(settings));
-    service.pipeline().setProfileLookup(
-        [&profiles](const QString &phone) { return profiles.lookup(phone); });
-    // Every turn goes to the message log, and what a tool call came to to the evaluations.
-    service.pipeline().setTraceHandler([&writer, usage, &clock](const InboundMessage &m,
-                                                               const TurnTrace &t) {
-        const QString text = m.type == InboundMessage::Type::Text ? m.text : m.replyTitle;
-        writer.logMessage({ m.messageId, m.from, MessageLogEntry::Direction::In, text,
-                            t.chosenToolId, int(t.totalUs / 1000), clock.nowMs() });
-        if (t.executeUs > 0 && !t.chosenToolId.isEmpty())
-            usage->recordOutcome(m.from, t.chosenToolId, t.error.isEmpty() && t.httpStatus < 400);
-    });
+    // The same assembly the console's webhook runs (executor, network, BotService).
+    BotServer server({ *snapshot->registry, *search.engine, snapshot->graph.get(), backend->store(), clock, metrics,
+                       planner.planner.get() },
+                     settings);
+    BotService &service = server.service();
+    sql->attach(service.pipeline());
     UnixSignalWatcher watcher;
     if (!watcher.watch({ SIGTERM, SIGINT }, &error))
         return failure(ctx, u"cannot handle signals: "_s + error);
@@ -225,15 +176,12 @@ int ServeCommand::execute(const QCommandLineParser &parser, const EngineConfig &
     if (const QString startError = service.start(); !startError.isEmpty())
         return failure(ctx, startError);
 
-    const QString url = u"http://"_s
-        + (service.address().protocol() == QAbstractSocket::IPv6Protocol
-               ? u'[' + service.address().toString() + u']'
-               : service.address().toString())
-        + u':' + QString::number(service.port()) + u"/webhook"_s;
+    const QString url = server.url();
     qCInfo(lcEngine).noquote() << "serve:" << snapshot->registry->tools().size() << "tools,"
                                << settings.workers << "workers, executor"
                                << ServeSettings::executorName(settings.executor) << "- store"
-                               << backend->description() << "- database" << db->displayName() << "-"
+                               << backend->description() << "- database"
+                               << sql->database().displayName() << "-"
                                << settings.whatsapp.redacted();
     // The one line on standard output: scripts and tests learn the port from it (--port 0).
     ctx.out << u"listening on "_s << url << Qt::endl;

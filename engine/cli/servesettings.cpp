@@ -1,6 +1,6 @@
 #include "cli/servesettings.h"
 
-#include "facade/enginestore.h"
+#include "cli/databaseoption.h"
 
 #include <QJsonObject>
 #include <QUrl>
@@ -139,29 +139,6 @@ void readOptions(const QCommandLineParser &parser, ServeSettings &s, QStringList
                        + parser.value(u"executor"_s) + u'\'');
 }
 
-// The last of config, environment and command line that is set wins; its name goes in the error.
-void readDatabase(const QCommandLineParser &parser, const EngineConfig &config,
-                  const QProcessEnvironment &environment, ServeSettings &s, QStringList *errors)
-{
-    QString text = config.database;
-    QString source = at(config, u"/database"_s);
-    if (environment.contains(u"M1_DATABASE_URL"_s)) {
-        text = environment.value(u"M1_DATABASE_URL"_s);
-        source = u"M1_DATABASE_URL"_s;
-    }
-    if (parser.isSet(u"database"_s)) {
-        text = parser.value(u"database"_s);
-        source = u"--database"_s;
-    }
-    QString error;
-    const std::optional<SqlUrl> url
-        = SqlUrl::parse(text, SqlUrl::defaultSqlitePath(EngineStore::dataDir(config)), &error);
-    if (url)
-        s.database = *url;
-    else
-        errors->append(source + u": "_s + error);
-}
-
 } // namespace
 
 void ServeSettings::addOptions(QCommandLineParser &parser)
@@ -177,11 +154,7 @@ void ServeSettings::addOptions(QCommandLineParser &parser)
                        u"How tools run: http (the real API; default) or sandbox (answers made up "
                        u"from the spec, nothing changes)."_s,
                        u"KIND"_s });
-    parser.addOption({ u"database"_s,
-                       u"Where users, the message log and tool outcomes live: sqlite:///PATH or "
-                       u"postgres://USER@HOST/DB (default: SQLite in the data folder; also "
-                       u"M1_DATABASE_URL or the config's \"database\")."_s,
-                       u"URL"_s });
+    DatabaseOption::addTo(parser);
     parser.addOption({ u"claim-idle-ms"_s,
                        u"Take over messages another process left unacknowledged this long "
                        u"(default 60000)."_s,
@@ -204,15 +177,14 @@ ServeSettings ServeSettings::resolve(const QCommandLineParser &parser, const Eng
         errors->append((config.sourceFile.isEmpty() ? u"config"_s : config.sourceFile) + u'#' + e);
     s.whatsapp = WhatsAppConfig::fromEnvironment(environment, fromFile);
     readOptions(parser, s, errors);
-    readDatabase(parser, config, environment, s, errors);
+    QString databaseError;
+    if (const std::optional<SqlUrl> url = DatabaseOption::resolve(parser, config, environment, &databaseError))
+        s.database = *url;
+    else
+        errors->append(databaseError);
     errors->append(s.whatsapp.invalid());
     *missing = s.whatsapp.missing();
     return s;
-}
-
-QString ServeSettings::executorName(Executor executor)
-{
-    return executor == Executor::Http ? u"http"_s : u"sandbox"_s;
 }
 
 } // namespace m1

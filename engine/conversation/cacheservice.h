@@ -6,11 +6,14 @@
 // false: a cache never fails its caller. Hits, misses and errors are counted
 // (cache.<namespace>.hits / .misses / .errors).
 
+#include "store/redisreply.h"
+
 #include <QByteArrayList>
 #include <QFuture>
 #include <QList>
 #include <QPair>
 
+#include <functional>
 #include <optional>
 
 namespace m1 {
@@ -36,6 +39,12 @@ public:
     QByteArray storageKey(const QByteArray &key) const;
 
 private:
+    // Counts hits, misses and errors of GET replies.
+    QList<std::optional<QByteArray>> readValues(const QList<RedisReply> &replies);
+    // Counts the replies that are not `succeeded` as errors; true when there were none.
+    bool allSucceeded(const QList<RedisReply> &replies,
+                      const std::function<bool(const RedisReply &)> &succeeded);
+
     KeyValueStore &m_store;
     QByteArray m_prefix;
     Counter &m_hits;

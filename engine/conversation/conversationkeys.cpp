@@ -58,6 +58,17 @@ QByteArray ConversationKeys::dedup(const QString &phone, const QString &messageI
     return key;
 }
 
+QByteArray ConversationKeys::reply(const QString &phone, const QString &messageId, int index)
+{
+    QByteArray key = "m1:reply:{";
+    key += normalizePhone(phone).toLatin1();
+    key += "}:";
+    key += messageId.toUtf8();
+    key += ':';
+    key += QByteArray::number(index);
+    return key;
+}
+
 QByteArray ConversationKeys::rateWindowFor(const QByteArray &subject, qint64 windowIndex)
 {
     QByteArray key = "m1:{";

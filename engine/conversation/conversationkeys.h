@@ -9,6 +9,8 @@
 //   m1:{385991234567}:rl:<window>  rate-limit counter of one fixed window, TTL = 2 windows
 //   m1:{385991234567}:stats        per-user counters (turns, duplicates, limited)
 //   m1:dedup:{385991234567}:<id>   message id seen, TTL = dedup window
+//   m1:reply:{385991234567}:<id>:<i>  reply i to message <id> reserved (sent at most once),
+//                                      TTL = dedup window, 10 minutes once acknowledged
 //
 // Phone numbers are personal data: log them only through redact().
 
@@ -30,6 +32,7 @@ public:
     static QByteArray stats(const QString &phone);
     static QByteArray rateWindow(const QString &phone, qint64 windowIndex);
     static QByteArray dedup(const QString &phone, const QString &messageId);
+    static QByteArray reply(const QString &phone, const QString &messageId, int index);
     // Rate-limit keys for callers that are not phone numbers (an API key, an IP).
     static QByteArray rateWindowFor(const QByteArray &subject, qint64 windowIndex);
 

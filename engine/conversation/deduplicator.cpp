@@ -26,9 +26,9 @@ RedisCommand Deduplicator::command(const QString &phone, const QString &messageI
 
 QFuture<Deduplicator::Verdict> Deduplicator::check(const QString &phone, const QString &messageId)
 {
-    return m_store.command(command(phone, messageId)).then([this](const RedisReply &reply) {
-        return verdict(reply);
-    });
+    // Answered from the store's side: no QFuture::then() on a store future (KeyValueStore::submit).
+    return m_store.commandThen(command(phone, messageId),
+                               [this](const RedisReply &reply) { return verdict(reply); });
 }
 
 Deduplicator::Verdict Deduplicator::verdict(const RedisReply &reply)

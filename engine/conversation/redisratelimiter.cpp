@@ -31,9 +31,9 @@ RedisCommand RedisRateLimiter::command(const QString &phone, qint64 nowMs, qint6
 
 QFuture<RateDecision> RedisRateLimiter::check(const QString &phone, qint64 cost)
 {
-    return m_store.command(command(phone, m_clock.nowMs(), cost)).then([](const RedisReply &reply) {
-        return parse(reply);
-    });
+    // Answered from the store's side: no QFuture::then() on a store future (KeyValueStore::submit).
+    return m_store.commandThen(command(phone, m_clock.nowMs(), cost),
+                               [](const RedisReply &reply) { return parse(reply); });
 }
 
 RateDecision RedisRateLimiter::parse(const RedisReply &reply)

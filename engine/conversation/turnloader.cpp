@@ -190,6 +190,7 @@ QFuture<TurnSaveResult> TurnLoader::save(ConversationSession &session,
         for (const RedisReply &reply : replies) {
             if (reply.isError()) {
                 result.ok = false;
+                result.transport = reply.isTransportError();
                 result.error
                     = u"cannot save the conversation of "_s + who + u": "_s + reply.errorMessage();
                 qCWarning(lcConversation).noquote() << result.error;

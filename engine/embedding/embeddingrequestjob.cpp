@@ -1,5 +1,6 @@
 #include "embedding/embeddingrequestjob.h"
 
+#include "core/counter.h"
 #include "embedding/embeddinglog.h"
 
 #include <QJsonArray>
@@ -97,6 +98,8 @@ void EmbeddingRequestJob::send(int chunkIndex)
     }
     ++m_result.requests;
     m_shared->requests.fetch_add(1);
+    if (m_shared->requestCounter)
+        m_shared->requestCounter->add();
     QNetworkReply *reply
         = m_network->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
     chunk.reply = reply;

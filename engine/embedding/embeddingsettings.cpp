@@ -100,14 +100,25 @@ QString EmbeddingSettings::apiKeyVariable() const
                                 : QStringLiteral("OPENAI_API_KEY");
 }
 
+QString EmbeddingSettings::effectiveApiKey() const
+{
+    if (provider == u"local")
+        return {};
+    if (!apiKey.isEmpty())
+        return apiKey;
+    return qEnvironmentVariable(apiKeyVariable().toLocal8Bit().constData());
+}
+
 std::unique_ptr<EmbeddingProvider> EmbeddingSettings::createProvider(const Clock &clock,
-                                                                     NetworkClients *network) const
+                                                                     NetworkClients *network,
+                                                                     MetricsRegistry *metrics) const
 {
     if (provider == u"local")
         return std::make_unique<LocalEmbedder>(local);
     OpenAiEmbeddingOptions options = remote;
-    options.apiKey = qEnvironmentVariable(apiKeyVariable().toLocal8Bit().constData());
-    return std::make_unique<OpenAiEmbeddingProvider>(options, clock, network);
+    options.apiKey = effectiveApiKey();
+    return std::make_unique<OpenAiEmbeddingProvider>(options, clock, network, std::function<double()>{},
+                                                     metrics);
 }
 
 } // namespace m1

@@ -2,6 +2,8 @@
 
 #include "embedding/embeddingrequestjob.h"
 
+#include "core/metricsregistry.h"
+
 #include <QEventLoop>
 #include <QPromise>
 
@@ -9,10 +11,15 @@ namespace m1 {
 
 OpenAiEmbeddingProvider::OpenAiEmbeddingProvider(OpenAiEmbeddingOptions options, const Clock &clock,
                                                  NetworkClients *network,
-                                                 std::function<double()> uniform)
+                                                 std::function<double()> uniform,
+                                                 MetricsRegistry *metrics)
     : m_shared(std::make_shared<Shared>(std::move(options), clock, std::move(uniform)))
     , m_network(network)
 {
+    if (metrics)
+        m_shared->requestCounter = &metrics->counter(
+            QStringLiteral("embedding.requests"),
+            QStringLiteral("HTTP requests sent to the embedding provider, retries included"));
     if (!m_network) {
         m_ownedNetwork = std::make_unique<NetworkClients>();
         m_network = m_ownedNetwork.get();

@@ -19,14 +19,19 @@
 
 namespace m1 {
 
+class Counter;
+class MetricsRegistry;
+
 class OpenAiEmbeddingProvider final : public EmbeddingProvider
 {
 public:
     // network may be null: the provider then keeps its own per-thread managers.
-    // uniform is the retry jitter source (null: system random).
+    // uniform is the retry jitter source (null: system random). metrics, when given, counts
+    // every HTTP request (retries included) in embedding.requests; it must outlive the provider.
     OpenAiEmbeddingProvider(OpenAiEmbeddingOptions options, const Clock &clock,
                             NetworkClients *network = nullptr,
-                            std::function<double()> uniform = {});
+                            std::function<double()> uniform = {},
+                            MetricsRegistry *metrics = nullptr);
     ~OpenAiEmbeddingProvider() override;
 
     QString id() const override { return m_shared->options.providerId(); }
@@ -56,6 +61,7 @@ public:
         RetryPolicy retry;
         const Clock &clock;
         std::atomic<quint64> requests { 0 };
+        Counter *requestCounter = nullptr; // embedding.requests, when metrics were given
     };
 
 private:

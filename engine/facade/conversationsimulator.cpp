@@ -1,6 +1,7 @@
 #include "facade/conversationsimulator.h"
 
 #include "agent/httptoolexecutor.h"
+#include "agent/planner.h"
 #include "agent/sandboxexecutor.h"
 #include "core/clock.h"
 #include "core/logcategories.h"
@@ -56,10 +57,12 @@ struct ConversationSimulator::Profiles
     QHash<QString, UserProfile> byPhone;
 };
 
-ConversationSimulator::ConversationSimulator(const Clock &clock, MetricsRegistry &metrics, QObject *parent)
+ConversationSimulator::ConversationSimulator(const Clock &clock, MetricsRegistry &metrics, Planner *planner,
+                                             QObject *parent)
     : QObject(parent)
     , m_clock(clock)
     , m_metrics(metrics)
+    , m_planner(planner)
     , m_pushed(metrics.counter(QStringLiteral("m1_simulator_messages_total"), QStringLiteral("Messages the simulator queued")))
     , m_turnCommands(metrics.counter(QStringLiteral("m1_simulator_turn_store_commands_total"),
                                      QStringLiteral("Store commands of simulated turns (on their workers)")))
@@ -235,7 +238,8 @@ void ConversationSimulator::startAssembly()
     options.group = QByteArrayLiteral("m1:sim:workers");
     options.workers.consumer = QByteArrayLiteral("m1-console");
     a.pipeline = std::make_unique<BotPipeline>(
-            BotPipelineParts {*a.snapshot->registry, *a.snapshot->search, a.store, a.sink, *a.executor, m_clock, m_metrics},
+            BotPipelineParts {*a.snapshot->registry, *a.snapshot->search, a.store, a.sink, *a.executor, m_clock, m_metrics,
+                              m_planner},
             options);
     a.pipeline->setProfileLookup([profiles = m_profiles](const QString &phone) {
         QMutexLocker lock(&profiles->mutex);
@@ -343,6 +347,8 @@ SimulatorStatus ConversationSimulator::status() const
     s.backend = m_backend;
     s.workers = m_phase == Phase::Running ? kWorkers : 0;
     s.store = m_store ? m_store->description() : QString();
+    if (m_planner)
+        s.planner = m_planner->name();
     if (m_snapshot && m_snapshot->search) {
         const SearchEngineInfo &info = m_snapshot->search->info();
         s.embedding = QStringLiteral("%1-d vectors, %2 index").arg(info.dimension).arg(info.indexKind);

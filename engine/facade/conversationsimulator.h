@@ -34,6 +34,7 @@ class Gauge;
 class KeyValueStore;
 class LatencyHistogram;
 class MetricsRegistry;
+class Planner;
 
 class ConversationSimulator : public QObject
 {
@@ -43,7 +44,9 @@ public:
     static constexpr int kMaxWaiting = 2000; // messages held while the pipeline is not running
     static constexpr int kWorkers = 5;
 
-    ConversationSimulator(const Clock &clock, MetricsRegistry &metrics, QObject *parent = nullptr);
+    // planner (not owned; null: the orchestrator's own rules) must outlive this.
+    ConversationSimulator(const Clock &clock, MetricsRegistry &metrics, Planner *planner = nullptr,
+                          QObject *parent = nullptr);
     ~ConversationSimulator() override;
 
     // Tools and search to run with (the snapshot's search); reassembles when they changed.
@@ -86,6 +89,7 @@ private:
 
     const Clock &m_clock;
     MetricsRegistry &m_metrics;
+    Planner *m_planner;
     Counter &m_pushed;
     Counter &m_turnCommands;
     Counter &m_turnRoundTrips;

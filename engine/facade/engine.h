@@ -13,8 +13,12 @@
 #include "core/startupphases.h"
 #include "facade/engineconfig.h"
 #include "facade/enginesnapshot.h"
+#include "facade/modelsettings.h"
+#include "facade/modelstatus.h"
 #include "facade/simulatorstatus.h"
 #include "facade/simulatorturn.h"
+#include "facade/webhooksettings.h"
+#include "facade/webhookstatus.h"
 #include "search/scoringconfig.h"
 #include "search/searchresult.h"
 
@@ -29,9 +33,11 @@ namespace m1 {
 
 class ConversationSimulator;
 class LogSink;
+class PlannerSwitch;
 class StoreBackend;
 class TelemetryPublisher;
 class UsageStats;
+class WebhookHost;
 
 class Engine : public QObject
 {
@@ -79,7 +85,18 @@ public:
     void setSimulatorBackend(m1::SimulatorBackend backend);
     // Forgets the test user's conversation in the store, so the next message starts afresh.
     void resetSimulatedConversation(const QString &phone);
-    // Stops the simulator's workers without blocking this thread, then calls `done` on it.
+    // Switches the embedding provider and the planner to what `models` describes (the config
+    // file's "embedding" and "planner" keys). The planner changes at once (turns already planning
+    // finish with the old one); a new embedding provider rebuilds the search on a worker first
+    // (searchRebuilt follows). A part that is invalid, lacks its API key or cannot embed the
+    // tools is not applied: the old one keeps running and modelsChanged() says why.
+    void applyModels(const m1::ModelSettings &models);
+    ModelStatus modelStatus() const;
+    // Runs, reconfigures or stops the WhatsApp webhook server (the same assembly as `m1bot
+    // serve`, on the production stream); webhookStatusChanged() follows.
+    void setWebhook(const m1::WebhookSettings &settings);
+    // Stops the webhook server and the simulator's workers without blocking this thread, then
+    // calls `done` on it.
     void shutdown(std::function<void()> done);
 
 Q_SIGNALS:
@@ -96,13 +113,18 @@ Q_SIGNALS:
     void simulatorReplied(const m1::OutboundMessage &message);
     void simulatorTurnFinished(const m1::SimulatorTurn &turn);
     void simulatorStatusChanged(const m1::SimulatorStatus &status);
+    void modelsChanged(const m1::ModelStatus &status);
+    void webhookStatusChanged(const m1::WebhookStatus &status);
 
 private:
     void startLoad();
     void finishLoad(EngineSnapshotPtr snapshot);
     void startSearchRebuild();
-    void finishSearchRebuild(EngineSnapshotPtr snapshot);
+    void finishSearchRebuild(EngineSnapshotPtr snapshot, std::optional<ModelSettings> tried);
+    void requestSearchRebuild();
     void openStore();
+    void applyEmbedding(const ModelSettings &models);
+    void publishModels();
 
     EngineConfig m_config;
     std::unique_ptr<Clock> m_ownedClock;
@@ -118,9 +140,17 @@ private:
     std::optional<ScoringConfig> m_scoring; // set by setScoring(); else the configured file
     bool m_rebuilding = false;
     bool m_rebuildQueued = false;
+    // An embedding provider asked for by applyModels() and not yet built into a search (or
+    // being built: m_embeddingInFlight). The running one is m_config.embedding.
+    std::optional<ModelSettings> m_pendingEmbedding;
+    bool m_embeddingInFlight = false;
+    QString m_embeddingError;
+    // The planner every pipeline points at; outlives the simulator's and the webhook's lanes.
+    std::unique_ptr<PlannerSwitch> m_planners;
     // Declared after m_store, so destroyed before it: the simulator's workers use the store.
     std::unique_ptr<TelemetryPublisher> m_telemetry;
     std::unique_ptr<ConversationSimulator> m_simulator;
+    std::unique_ptr<WebhookHost> m_webhook;
 };
 
 } // namespace m1

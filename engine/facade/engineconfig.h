@@ -28,6 +28,10 @@ struct EngineConfig
     bool graphReadOnlyProviders = true;
     QStringList graphLookupKeys;      // extra keys providers may be called for, besides identifiers
     PlannerConfig planner;            // who picks the tool: the rules (default) or an LLM
+    // Keys a front keeps itself (the console's keychain) and hands over; never read from a file.
+    // Empty: the environment variables the embedding section and the planner name, as for m1bot.
+    QString embeddingApiKey;
+    QString plannerApiKey;
     // Sections `m1bot serve` reads itself (WhatsAppConfig::fromJson, ServeSettings), kept as
     // written so their errors carry their own JSON pointers.
     QJsonObject whatsapp;             // app_secret, verify_token, token, phone_number_id, ...

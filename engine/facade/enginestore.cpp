@@ -5,11 +5,15 @@
 
 namespace m1 {
 
+QString EngineStore::dataDirPath(const EngineConfig &config)
+{
+    return config.dataDir.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                                    : config.dataDir;
+}
+
 QString EngineStore::dataDir(const EngineConfig &config)
 {
-    const QString dir = config.dataDir.isEmpty()
-                            ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-                            : config.dataDir;
+    const QString dir = dataDirPath(config);
     QDir().mkpath(dir);
     return dir;
 }

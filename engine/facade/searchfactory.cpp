@@ -16,7 +16,7 @@ namespace m1 {
 
 SearchSetup SearchFactory::build(const EngineConfig &config, const ToolRegistry &registry,
                                  const Clock &clock, std::shared_ptr<UsageStats> stats,
-                                 const ScoringConfig *scoringOverride)
+                                 const ScoringConfig *scoringOverride, MetricsRegistry *metrics)
 {
     SearchSetup setup;
     ScoringConfig scoring;
@@ -33,6 +33,7 @@ SearchSetup SearchFactory::build(const EngineConfig &config, const ToolRegistry 
             return setup;
     }
     EmbeddingSettings embedding;
+    embedding.apiKey = config.embeddingApiKey;
     if (!config.embedding.isEmpty()
         && !embedding.apply(config.embedding, config.sourceFile, QStringLiteral("/embedding"),
                             &setup.error))
@@ -46,15 +47,15 @@ SearchSetup SearchFactory::build(const EngineConfig &config, const ToolRegistry 
         stats = std::make_shared<InMemoryUsageStats>();
 
     // The local embedder is the default: offline and deterministic. An OpenAI-compatible or
-    // Azure provider comes from the "embedding" section, its key from the environment.
-    if (embedding.provider != u"local"
-        && qEnvironmentVariableIsEmpty(embedding.apiKeyVariable().toLocal8Bit().constData())) {
+    // Azure provider comes from the "embedding" section, its key from the environment (or the
+    // front that keeps it).
+    if (!embedding.hasApiKey()) {
         setup.error = QStringLiteral("the %1 embedding provider needs its API key in the "
                                      "environment variable %2, which is not set")
                           .arg(embedding.provider, embedding.apiKeyVariable());
         return setup;
     }
-    setup.provider = embedding.createProvider(clock, nullptr);
+    setup.provider = embedding.createProvider(clock, nullptr, metrics);
     // A remote provider's vectors are cached on disk so a warm start sends no request; the
     // local embedder computes faster than a cache could be read, so it goes without.
     std::unique_ptr<EmbeddingCache> cache;
@@ -79,7 +80,7 @@ std::shared_ptr<const SearchEngine> SearchFactory::buildShared(const EngineConfi
                                                                const ScoringConfig *scoring,
                                                                MetricsRegistry *metrics, QString *error)
 {
-    SearchSetup setup = build(config, registry, clock, std::move(stats), scoring);
+    SearchSetup setup = build(config, registry, clock, std::move(stats), scoring, metrics);
     if (error)
         *error = setup.error;
     if (!setup.engine)

@@ -30,8 +30,10 @@ public:
     // stats may be null: an in-memory UsageStats is used.
     // scoring, when given, replaces the configured weights and thresholds (config.scoringFile or
     // the bundled scoring.json).
+    // metrics, when given, counts a remote provider's requests (embedding.requests).
     static SearchSetup build(const EngineConfig &config, const ToolRegistry &registry, const Clock &clock,
-                             std::shared_ptr<UsageStats> stats = {}, const ScoringConfig *scoring = nullptr);
+                             std::shared_ptr<UsageStats> stats = {}, const ScoringConfig *scoring = nullptr,
+                             MetricsRegistry *metrics = nullptr);
     // The same as one shared value: the provider lives exactly as long as the engine. metrics,
     // when given, records every search (it must outlive the engine). Null with *error set when
     // the search could not be built.

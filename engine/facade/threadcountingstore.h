@@ -17,6 +17,9 @@ public:
     explicit ThreadCountingStore(KeyValueStore &inner) : m_inner(inner) {}
 
     QFuture<QList<RedisReply>> pipeline(const QList<RedisCommand> &commands) override;
+    // Forwarded as a submit, so the inner store answers from its side (the default would attach
+    // a continuation to pipeline()'s future: the Qt 6.4 bug KeyValueStore::submit describes).
+    void submit(const QList<RedisCommand> &commands, ReplyHandler handler) override;
     QString description() const override { return m_inner.description(); }
     bool isConnected() const override { return m_inner.isConnected(); }
 

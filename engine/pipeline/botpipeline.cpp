@@ -68,6 +68,16 @@ void BotPipeline::setTraceHandler(TraceHandler handler)
     m_a->pool.setTraceHandler(std::move(handler));
 }
 
+void BotPipeline::setReplyHandler(SentReplyHandler handler)
+{
+    m_a->pool.setReplyHandler(std::move(handler));
+}
+
+void BotPipeline::setStatusHandler(std::function<void(const QList<MessageStatus> &)> handler)
+{
+    m_a->statuses.setRecordedHandler(std::move(handler));
+}
+
 QString BotPipeline::start()
 {
     const QString error = m_a->pool.start();

@@ -11,8 +11,10 @@
 #include "agent/turntrace.h"
 #include "agent/userprofile.h"
 #include "channel/inboundmessage.h"
+#include "channel/messagestatus.h"
 #include "pipeline/botpipelineoptions.h"
 #include "pipeline/botpipelineparts.h"
+#include "pipeline/sentreply.h"
 #include "pipeline/workerpool.h"
 #include "pipeline/workerpoolstats.h"
 
@@ -36,6 +38,9 @@ public:
     // Set before start(), passed to the worker pool.
     void setProfileLookup(ProfileLookup lookup);
     void setTraceHandler(TraceHandler handler);
+    void setReplyHandler(SentReplyHandler handler);
+    // Set before start(): the delivery statuses the queue stored (on the store's thread).
+    void setStatusHandler(std::function<void(const QList<MessageStatus> &)> handler);
 
     // Creates the consumer group and starts the workers. "" or what went wrong.
     QString start();

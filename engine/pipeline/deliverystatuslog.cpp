@@ -76,6 +76,8 @@ void DeliveryStatusLog::recorded(const QList<MessageStatus> &statuses)
             << "delivery of" << s.messageId << "to" << ConversationKeys::redact(s.recipient)
             << "failed:" << (reasons.isEmpty() ? u"no error given"_s : reasons.join(u"; "_s));
     }
+    if (m_handler)
+        m_handler(statuses);
 }
 
 } // namespace m1

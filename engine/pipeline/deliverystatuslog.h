@@ -10,6 +10,8 @@
 
 #include <QList>
 
+#include <functional>
+
 namespace m1 {
 
 class Counter;
@@ -23,8 +25,14 @@ public:
     // XADD <stream> MAXLEN ~ N * s <json> per status (and again on the failed stream for
     // failures). Added to the caller's pipeline.
     QList<RedisCommand> commands(const QList<MessageStatus> &statuses) const;
-    // Counts and logs statuses the store confirmed.
+    // Counts and logs statuses the store confirmed, then hands them to the recorded handler.
     void recorded(const QList<MessageStatus> &statuses);
+    // Called (on the store's thread) with the statuses recorded() got: the SQL message log
+    // keeps them against the replies. Set before the pipeline starts.
+    void setRecordedHandler(std::function<void(const QList<MessageStatus> &)> handler)
+    {
+        m_handler = std::move(handler);
+    }
 
     const DeliveryStatusLogOptions &options() const { return m_options; }
 
@@ -38,6 +46,7 @@ private:
     Counter &m_read;
     Counter &m_failed;
     Counter &m_other;
+    std::function<void(const QList<MessageStatus> &)> m_handler;
 };
 
 } // namespace m1

@@ -120,11 +120,11 @@ QList<RedisCommand> InboundQueue::ackCommands(const QByteArrayList &entryIds) co
     return { RedisCommand(ack), RedisCommand(del) };
 }
 
-QString InboundQueue::ack(const QByteArrayList &entryIds)
+QString InboundQueue::ack(const QByteArrayList &entryIds, const QList<RedisCommand> &leading)
 {
     if (entryIds.isEmpty())
         return {};
-    for (const RedisReply &r : m_store.pipeline(ackCommands(entryIds)).result()) {
+    for (const RedisReply &r : m_store.pipeline(leading + ackCommands(entryIds)).result()) {
         if (r.isError())
             return u"XACK/XDEL failed: "_s + r.errorMessage();
     }

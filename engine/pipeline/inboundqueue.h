@@ -18,6 +18,7 @@
 // used: on a shared Redis connection it would stall every other command, so readers poll.
 #include "channel/inboundsink.h"
 #include "pipeline/queuedmessage.h"
+#include "store/rediscommand.h"
 
 #include <QByteArrayList>
 #include <QList>
@@ -28,7 +29,6 @@ namespace m1 {
 
 class DeliveryStatusLog;
 class KeyValueStore;
-class RedisCommand;
 class RedisReply;
 
 class InboundQueue : public InboundSink
@@ -63,14 +63,16 @@ public:
     void touch(const QByteArray &consumer, const QByteArrayList &entryIds);
     // XACK and XDEL of handled entries, for a caller's own pipeline (the turn's save).
     QList<RedisCommand> ackCommands(const QByteArrayList &entryIds) const;
-    // The same in a round trip of its own. "" or what went wrong.
-    QString ack(const QByteArrayList &entryIds);
+    // The same in a round trip of its own, after `leading` commands (a record of why the
+    // message got no reply). "" or what went wrong.
+    QString ack(const QByteArrayList &entryIds, const QList<RedisCommand> &leading = {});
     // Entries in the stream (XLEN): those not yet handled. -1 when unknown.
     qint64 length();
     // Entries delivered but not acknowledged (XPENDING summary), -1 when unknown.
     qint64 pendingCount();
 
     const QByteArray &stream() const { return m_stream; }
+    KeyValueStore &store() const { return m_store; }
     const QByteArray &group() const { return m_group; }
 
 private:

@@ -14,6 +14,7 @@ struct QueuedMessage
     QByteArray entryId;
     std::optional<InboundMessage> message;
     QString error;
+    qint64 readNs = 0; // when the worker pool read it (monotonic clock), for its lane-wait metric
 };
 
 } // namespace m1

@@ -3,6 +3,7 @@
 #include "agent/orchestrator.h"
 #include "channel/outboundmessage.h"
 #include "channel/sendsink.h"
+#include "conversation/conversationkeys.h"
 #include "conversation/turnloader.h"
 #include "core/clock.h"
 #include "core/counter.h"
@@ -10,9 +11,9 @@
 #include "core/logcategories.h"
 #include "core/metricsregistry.h"
 #include "pipeline/inboundqueue.h"
+#include "store/streamid.h"
 
 #include <QDebug>
-#include <QHashFunctions>
 
 using namespace Qt::StringLiterals;
 
@@ -31,18 +32,23 @@ WorkerPool::WorkerPool(InboundQueue &queue, TurnLoader &loader, const Orchestrat
       m_limited(metrics.counter(u"m1_pipeline_rate_limited_total"_s, u"Messages refused by the rate limit"_s)),
       m_failures(metrics.counter(u"m1_pipeline_failures_total"_s, u"Messages that failed in the pipeline"_s)),
       m_claimed(metrics.counter(u"m1_pipeline_claimed_total"_s, u"Idle stream entries taken over"_s)),
-      m_latency(metrics.histogram(u"m1_pipeline_turn_latency"_s, u"Load to XACK per message"_s))
+      m_latency(metrics.histogram(u"m1_pipeline_turn_latency"_s, u"Load to XACK per message"_s)),
+      m_queueWait(metrics.histogram(u"m1_pipeline_queue_wait"_s,
+                                    u"Stored in the inbound stream to a lane starting the turn (ms resolution)"_s)),
+      m_laneWait(metrics.histogram(u"m1_pipeline_lane_wait"_s,
+                                   u"Read from the stream to a lane starting the turn"_s)),
+      m_plannerFallbacks(metrics.counter(u"m1_pipeline_planner_fallbacks_total"_s,
+                                         u"Turns the LLM planner left to the rules (unreachable, slow, nonsense)"_s)),
+      m_toolFailures(metrics.counter(u"m1_pipeline_tool_failures_total"_s,
+                                     u"Turns whose tool call failed (the user was told)"_s)),
+      m_unanswered(metrics, m_options.unanswered),
+      m_reservations(queue.store(), loader.config().dedupTtlMs, metrics)
 {
 }
 
 WorkerPool::~WorkerPool()
 {
     stop();
-}
-
-int WorkerPool::laneFor(const QString &phone, int lanes)
-{
-    return lanes <= 1 ? 0 : int(qHash(phone, size_t(0x4d31)) % size_t(lanes));
 }
 
 QString WorkerPool::start()
@@ -52,6 +58,7 @@ QString WorkerPool::start()
     if (const QString error = m_queue.ensureGroup(); !error.isEmpty())
         return error;
     m_stopping = false;
+    m_work = std::make_unique<KeyedWorkQueue<QueuedMessage>>();
     const int lanes = std::max(1, m_options.workers);
     for (int i = 0; i < lanes; ++i)
         m_lanes.push_back(std::make_unique<Lane>());
@@ -72,6 +79,7 @@ void WorkerPool::stop()
     wake();
     if (m_reader.joinable())
         m_reader.join();
+    m_work->close(); // the lanes finish what was read, then end
     for (auto &lane : m_lanes) {
         {
             std::lock_guard lock(lane->mutex);
@@ -148,6 +156,7 @@ void WorkerPool::readLoop()
         }
         QList<QueuedMessage> entries = m_queue.read(m_options.consumer, m_options.readBatch, &error);
         const bool nothing = entries.isEmpty();
+        const bool drained = entries.size() < m_options.readBatch; // nothing more is waiting now
         const bool empty = nothing && error.isEmpty();
         dispatch(std::move(entries));
         if (empty) {
@@ -171,16 +180,21 @@ void WorkerPool::readLoop()
             qCInfo(lcEngine).noquote() << "pipeline: reading the inbound stream again after"
                                        << failedReads << "failed reads";
         failedReads = 0;
-        if (nothing)
+        // A read that got less than a full batch emptied the stream: reading again at once would
+        // only find nothing (a round trip per message for nothing). This process's webhook wakes
+        // the reader as it queues (pause() returns at once then); other processes' messages are
+        // picked up at the next poll.
+        if (drained)
             pause(m_options.pollMs);
     }
 }
 
 void WorkerPool::dispatch(QList<QueuedMessage> entries)
 {
+    const qint64 readNs = m_clock.monotonicNs();
     for (QueuedMessage &entry : entries) {
+        entry.readNs = readNs;
         const QString phone = entry.message ? entry.message->from : QString();
-        Lane &lane = *m_lanes[size_t(laneFor(phone, int(m_lanes.size())))];
         {
             std::lock_guard idle(m_idleMutex);
             // Claimed back from ourselves while a lane still works on it (a turn slower than the
@@ -190,29 +204,29 @@ void WorkerPool::dispatch(QList<QueuedMessage> entries)
             m_heldIds.insert(entry.entryId);
             ++m_inFlight;
         }
-        {
-            std::lock_guard lock(lane.mutex);
-            lane.queue.push_back(std::move(entry));
-        }
-        lane.wake.notify_one();
+        m_work->push(phone, std::move(entry));
     }
 }
 
 void WorkerPool::laneLoop(Lane &lane)
 {
-    for (;;) {
-        QueuedMessage entry;
-        {
-            std::unique_lock lock(lane.mutex);
-            lane.wake.wait(lock, [&] { return m_stopping || !lane.queue.empty(); });
-            if (lane.queue.empty())
-                return; // stopping and nothing left
-            entry = std::move(lane.queue.front());
-            lane.queue.pop_front();
-        }
-        process(lane, entry);
-        finishOne(entry.entryId);
+    while (std::optional<KeyedWorkQueue<QueuedMessage>::Item> item = m_work->take()) {
+        process(lane, item->value);
+        m_work->done(item->key); // this user's next message may go to any lane now
+        finishOne(item->value.entryId);
     }
+}
+
+bool WorkerPool::noticeDue(const QString &phone, qint64 nowMs, qint64 retryAfterMs)
+{
+    std::lock_guard lock(m_noticeMutex);
+    qint64 &until = m_noticeUntilMs[phone];
+    if (nowMs < until)
+        return false;
+    until = nowMs + std::max<qint64>(retryAfterMs, 1000);
+    if (m_noticeUntilMs.size() > 10'000) // forget windows that are over
+        m_noticeUntilMs.removeIf([nowMs](const auto &entry) { return entry.value() <= nowMs; });
+    return true;
 }
 
 void WorkerPool::finishOne(const QByteArray &entryId)
@@ -234,9 +248,16 @@ void WorkerPool::fail(const QString &why)
 void WorkerPool::process(Lane &lane, const QueuedMessage &entry)
 {
     const qint64 startNs = m_clock.monotonicNs();
+    if (entry.readNs > 0)
+        m_laneWait.record(startNs - entry.readNs);
+    // The entry id is the time the stream stored it: how long the message queued, across
+    // processes (a claimed entry counts from its first storing).
+    const std::optional<StreamId> stored = StreamId::parse(entry.entryId);
+    const qint64 storedMs = stored ? qint64(stored->ms) : m_clock.nowMs();
+    m_queueWait.record(std::max<qint64>(0, m_clock.nowMs() - storedMs) * 1'000'000);
     if (!entry.message) {
         fail(u"dropped stream entry "_s + QString::fromLatin1(entry.entryId) + u": "_s + entry.error);
-        m_queue.ack({ entry.entryId });
+        ackUnanswered({ {}, {}, UnansweredLog::Reason::Undecodable, entry.error, entry.entryId, m_clock.nowMs() });
         return;
     }
     const InboundMessage &message = *entry.message;
@@ -245,7 +266,7 @@ void WorkerPool::process(Lane &lane, const QueuedMessage &entry)
     switch (load.outcome) {
     case TurnLoad::Outcome::Failed:
         // Left pending: XAUTOCLAIM hands it out again once the store is back.
-        fail(u"could not load the turn of "_s + message.from + u": "_s + load.error);
+        fail(u"could not load the turn of "_s + ConversationKeys::redact(message.from) + u": "_s + load.error);
         return;
     case TurnLoad::Outcome::Duplicate:
         m_duplicates.add();
@@ -253,15 +274,22 @@ void WorkerPool::process(Lane &lane, const QueuedMessage &entry)
         return;
     case TurnLoad::Outcome::RateLimited: {
         m_limited.add();
-        qint64 &until = lane.noticeUntilMs[message.from];
-        if (nowMs >= until) {
-            until = nowMs + std::max<qint64>(load.rate.retryAfterMs, 1000);
-            const SendResult sent = m_sink.send(OutboundMessage::textMessage(message.from, m_options.rateLimitedText))
-                                            .result();
-            if (!sent.ok)
-                fail(u"could not send the rate-limit notice to "_s + message.from + u": "_s + sent.errorMessage);
+        // One polite notice per window; the rest of a flood is dropped, each with a record.
+        UnansweredLog::Record dropped { message.messageId, message.from, UnansweredLog::Reason::RateLimited,
+                                        u"over the rate limit; the notice for this window was sent already, retry after "_s
+                                                + QString::number(load.rate.retryAfterMs) + u" ms"_s,
+                                        entry.entryId, nowMs };
+        if (noticeDue(message.from, nowMs, load.rate.retryAfterMs)) {
+            const SendResult sent = sendReply(OutboundMessage::textMessage(message.from, m_options.rateLimitedText),
+                                              message, {}, storedMs, 0, u"the rate-limit notice"_s);
+            if (sent.ok) {
+                m_queue.ack({ entry.entryId });
+                return;
+            }
+            dropped.reason = UnansweredLog::Reason::SendFailed;
+            dropped.detail = u"the rate-limit notice could not be sent: "_s + sent.errorMessage;
         }
-        m_queue.ack({ entry.entryId });
+        ackUnanswered(dropped);
         return;
     }
     case TurnLoad::Outcome::Proceed:
@@ -272,21 +300,124 @@ void WorkerPool::process(Lane &lane, const QueuedMessage &entry)
     if (profile.phone.isEmpty())
         profile.phone = message.from;
     const TurnOutcome outcome = m_orchestrator.run(load.session, message, profile);
-    for (const OutboundMessage &reply : outcome.replies) {
-        const SendResult sent = m_sink.send(reply).result();
-        if (!sent.ok)
-            fail(u"could not send a reply to "_s + message.from + u": "_s + sent.errorMessage);
+    noteTurnProblems(message, outcome.trace);
+    QString sendError;
+    int inDoubt = 0;
+    // At most once: a delivery reclaimed from a process that died after sending must not answer
+    // again (ReplyReservations). Every reply of the turn is reserved in one round trip.
+    QString reserveError;
+    const QList<ReplyReservations::Verdict> verdicts = m_reservations.reserveReplies(
+            message.from, message.messageId, int(outcome.replies.size()), entry.entryId, &reserveError);
+    if (!reserveError.isEmpty()) {
+        // Left pending, as when the load fails: handled again after XAUTOCLAIM.
+        fail(u"could not reserve a reply to "_s + ConversationKeys::redact(message.from) + u": "_s + reserveError);
+        return;
     }
-    // Round trip 2: the save, XACK and XDEL together. Should it fail, the entry stays pending
-    // and is handled again after XAUTOCLAIM (at least once, rather than lost).
-    const TurnSaveResult saved = m_loader.save(load.session, m_queue.ackCommands({ entry.entryId })).result();
+    for (qsizetype i = 0; i < outcome.replies.size(); ++i) {
+        if (verdicts.at(i) == ReplyReservations::Verdict::Taken) {
+            ++inDoubt;
+            continue;
+        }
+        const SendResult sent
+                = sendReply(outcome.replies.at(i), message, outcome.trace.chosenToolId, storedMs, int(i), u"a reply"_s);
+        if (!sent.ok && sendError.isEmpty())
+            sendError = sent.errorMessage;
+    }
+    // Round trip 3 (1 loaded the turn, 2 reserved its replies): the save, the record of a reply that could not be sent, XACK and XDEL
+    // together. A store that is away is waited for (retrySave); should the save still fail,
+    // the entry stays pending and is handled again after XAUTOCLAIM (at least once, not lost).
+    std::optional<UnansweredLog::Record> unanswered;
+    QList<RedisCommand> trailing;
+    if (!sendError.isEmpty()) {
+        unanswered = UnansweredLog::Record { message.messageId, message.from, UnansweredLog::Reason::SendFailed,
+                                             sendError, entry.entryId, m_clock.nowMs() };
+        trailing.append(m_unanswered.command(*unanswered));
+    } else if (inDoubt > 0) {
+        unanswered = UnansweredLog::Record {
+            message.messageId, message.from, UnansweredLog::Reason::InDoubt,
+            QString::number(inDoubt) + u" of "_s + QString::number(outcome.replies.size())
+                    + u" replies were reserved by an earlier delivery whose process stopped before acknowledging "
+                      u"the message: they may have reached the user and are not sent again"_s,
+            entry.entryId, m_clock.nowMs() };
+        trailing.append(m_unanswered.command(*unanswered));
+    }
+    trailing.append(m_queue.ackCommands({ entry.entryId }));
+    trailing.append(m_reservations.settleCommands(message.from, message.messageId, int(outcome.replies.size())));
+    const ConversationSession unsaved = load.session;
+    TurnSaveResult saved = m_loader.save(load.session, trailing).result();
+    if (!saved.ok && saved.transport)
+        saved = retrySave(lane, unsaved, trailing, saved);
     if (!saved.ok)
-        fail(u"could not save the conversation of "_s + message.from + u" or acknowledge it: "_s
-             + saved.error);
+        fail(u"could not save the conversation of "_s + ConversationKeys::redact(message.from)
+             + u" or acknowledge it: "_s + saved.error);
+    else if (unanswered)
+        m_unanswered.recorded(*unanswered);
     m_messages.add();
     m_latency.record(m_clock.monotonicNs() - startNs);
     if (m_traces)
         m_traces(message, outcome.trace);
+}
+
+SendResult WorkerPool::sendReply(const OutboundMessage &reply, const InboundMessage &to, const QString &toolId,
+                                 qint64 storedMs, int index, const QString &what)
+{
+    const SendResult sent = m_sink.send(reply).result();
+    if (!sent.ok)
+        fail(u"could not send "_s + what + u" to "_s + ConversationKeys::redact(to.from) + u": "_s + sent.errorMessage);
+    if (m_replies)
+        m_replies({ reply, sent, to.messageId, toolId, std::max<qint64>(0, m_clock.nowMs() - storedMs), index });
+    return sent;
+}
+
+void WorkerPool::ackUnanswered(const UnansweredLog::Record &record)
+{
+    const QString error = m_queue.ack({ record.entryId }, { m_unanswered.command(record) });
+    if (error.isEmpty())
+        m_unanswered.recorded(record);
+    else // left pending: handled (and recorded) again after XAUTOCLAIM
+        fail(u"could not record why message "_s + record.messageId + u" got no reply: "_s + error);
+}
+
+TurnSaveResult WorkerPool::retrySave(Lane &lane, const ConversationSession &session,
+                                     const QList<RedisCommand> &trailing, TurnSaveResult failed)
+{
+    qCWarning(lcEngine).noquote() << "pipeline: the store is away after a turn was answered; retrying its save"
+                                  << "until the store is back, so the user is not answered twice:" << failed.error;
+    int attempts = 1;
+    for (qint64 waitMs = 50; !failed.ok && failed.transport && !m_stopping; waitMs = std::min<qint64>(waitMs * 2, 1000)) {
+        {
+            std::unique_lock lock(lane.mutex);
+            lane.wake.wait_for(lock, std::chrono::milliseconds(waitMs), [this] { return m_stopping.load(); });
+        }
+        if (m_stopping)
+            break;
+        ConversationSession again = session;
+        failed = m_loader.save(again, trailing).result();
+        ++attempts;
+    }
+    if (failed.ok)
+        qCInfo(lcEngine).noquote() << "pipeline: a turn's save went through after" << attempts << "attempts";
+    return failed;
+}
+
+void WorkerPool::noteTurnProblems(const InboundMessage &message, const TurnTrace &trace)
+{
+    // Counted always, logged at the 1st, 2nd, 4th, 8th, ... occurrence: an outage is visible in
+    // the log without one line per message.
+    const auto sparingly = [](quint64 n) { return (n & (n - 1)) == 0; };
+    if (trace.planner == u"rules-fallback"_s) {
+        m_plannerFallbacks.add();
+        if (const quint64 n = m_plannerFallbacks.value(); sparingly(n))
+            qCWarning(lcEngine).noquote() << u"pipeline: the LLM planner was not used ("_s + QString::number(n)
+                            + u" turns so far), the rules chose instead: "_s + trace.plannerFallback;
+    }
+    if (!trace.error.isEmpty()) {
+        m_toolFailures.add();
+        if (const quint64 n = m_toolFailures.value(); sparingly(n))
+            qCWarning(lcEngine).noquote() << u"pipeline: tool call for "_s + ConversationKeys::redact(message.from)
+                            + u" failed ("_s + QString::number(n) + u" turns so far; each user was told it failed): "_s
+                            + trace.error;
+    }
 }
 
 } // namespace m1

@@ -1,11 +1,13 @@
 #pragma once
 // Runs the inbound stream through the orchestrator: one reader thread takes entries from the
-// consumer group and hands each to a lane chosen by a hash of the sender's phone, so one user's
-// messages never run concurrently and keep their order, while different users run in parallel
-// (N lanes, one thread each). Per message:
+// consumer group into a work queue keyed by the sender's phone, and N lanes (one thread each)
+// take from it: one user's messages never run concurrently and keep their order, different
+// users run in parallel, and a free lane takes whichever user is next (no lane is tied to a set
+// of users, so one slow turn delays only its own user). Per message:
 //
 //   TurnLoader::load (dedup, rate limit, state, history: one round trip) → Orchestrator::run
-//   → SendSink::send each reply → TurnLoader::save + XACK + XDEL (one round trip)
+//   → per reply: ReplyReservations::reserve (one round trip; a reply an earlier delivery reserved is
+//     not sent again) and SendSink::send → TurnLoader::save + XACK + XDEL (one round trip)
 //
 // Duplicates are dropped silently (counted); a rate-limited user gets one polite reply per
 // window. Entries still being worked on are re-claimed by this consumer at every claim round, so
@@ -15,7 +17,12 @@
 #include "agent/turntrace.h"
 #include "agent/userprofile.h"
 #include "channel/inboundmessage.h"
+#include "conversation/turnsaveresult.h"
+#include "pipeline/keyedworkqueue.h"
 #include "pipeline/queuedmessage.h"
+#include "pipeline/replyreservations.h"
+#include "pipeline/sentreply.h"
+#include "pipeline/unansweredlog.h"
 #include "pipeline/workerpooloptions.h"
 #include "pipeline/workerpoolstats.h"
 
@@ -33,6 +40,7 @@
 namespace m1 {
 
 class Clock;
+class ConversationSession;
 class Counter;
 class InboundQueue;
 class LatencyHistogram;
@@ -57,6 +65,8 @@ public:
     void setProfileLookup(ProfileLookup lookup) { m_profiles = std::move(lookup); }
     // Called on the lane's thread after each turn (the console's simulator shows it).
     void setTraceHandler(TraceHandler handler) { m_traces = std::move(handler); }
+    // Called on the lane's thread after each send, failed ones included (the message log).
+    void setReplyHandler(SentReplyHandler handler) { m_replies = std::move(handler); }
 
     // Creates the consumer group and starts the threads. "" or what went wrong.
     QString start();
@@ -71,15 +81,12 @@ public:
     void wake();
 
     WorkerPoolStats stats() const;
-    static int laneFor(const QString &phone, int lanes);
 
 private:
     struct Lane
     {
         std::mutex mutex;
         std::condition_variable wake;
-        std::deque<QueuedMessage> queue;
-        QHash<QString, qint64> noticeUntilMs; // rate-limit notices sent (phones of this lane only)
         std::thread thread;
     };
     void readLoop();
@@ -87,6 +94,19 @@ private:
     void laneLoop(Lane &lane);
     void dispatch(QList<QueuedMessage> entries);
     void process(Lane &lane, const QueuedMessage &entry);
+    // True when the rate-limited `phone` is due a notice (and notes that it got one).
+    bool noticeDue(const QString &phone, qint64 nowMs, qint64 retryAfterMs);
+    // Sends one reply, says so when it fails, and hands it to the reply handler.
+    SendResult sendReply(const OutboundMessage &reply, const InboundMessage &to, const QString &toolId,
+                   qint64 storedMs, int index, const QString &what);
+    // Acknowledges an entry that ends without a reply together with the record saying why.
+    void ackUnanswered(const UnansweredLog::Record &record);
+    // Retries a save that failed because the store was away, until it answers or stop():
+    // the replies already went out, and an entry left pending would be answered again.
+    TurnSaveResult retrySave(Lane &lane, const ConversationSession &session,
+                             const QList<RedisCommand> &trailing, TurnSaveResult failed);
+    // Counts and (sparingly) logs turns whose planner fell back or whose tool call failed.
+    void noteTurnProblems(const InboundMessage &message, const TurnTrace &trace);
     void finishOne(const QByteArray &entryId);
     void fail(const QString &why);
 
@@ -98,6 +118,7 @@ private:
     const WorkerPoolOptions m_options;
     ProfileLookup m_profiles;
     TraceHandler m_traces;
+    SentReplyHandler m_replies;
 
     Counter &m_messages;
     Counter &m_duplicates;
@@ -105,8 +126,19 @@ private:
     Counter &m_failures;
     Counter &m_claimed;
     LatencyHistogram &m_latency;
+    LatencyHistogram &m_queueWait;
+    LatencyHistogram &m_laneWait;
+    Counter &m_plannerFallbacks;
+    Counter &m_toolFailures;
+    UnansweredLog m_unanswered;
+    ReplyReservations m_reservations; // each reply sent at most once, across reclaims and processes
 
     std::vector<std::unique_ptr<Lane>> m_lanes;
+    // What the lanes take turns from: any free lane takes the next message of a user no lane is
+    // working on (see KeyedWorkQueue), so one slow turn holds up only that user.
+    std::unique_ptr<KeyedWorkQueue<QueuedMessage>> m_work;
+    std::mutex m_noticeMutex;
+    QHash<QString, qint64> m_noticeUntilMs; // rate-limit notices sent, per phone
     std::thread m_reader;
     std::mutex m_wakeMutex;
     std::condition_variable m_wake;

@@ -1,5 +1,7 @@
 #pragma once
 // Knobs of the worker pool.
+#include "pipeline/unansweredlogoptions.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -16,6 +18,8 @@ struct WorkerPoolOptions
     // Sent once per rate-limit window to a user who writes too fast.
     QString rateLimitedText = QStringLiteral(
             "You are sending messages faster than I can answer. Please wait a moment and try again.");
+    // Where messages that end without a reply are recorded (send failures, rate-limit drops).
+    UnansweredLogOptions unanswered;
 };
 
 } // namespace m1

@@ -10,7 +10,7 @@ namespace m1 {
 
 namespace {
 
-QString scalarText(const QJsonValue &value)
+QString enumText(const QJsonValue &value)
 {
     if (value.isString())
         return value.toString();
@@ -137,7 +137,7 @@ void ParameterReader::describeSwagger2(const Located &parameter, ToolParameter *
     const QJsonArray values = object.value(QLatin1String("enum")).toArray();
     for (const QJsonValue &v : values) {
         if (!v.isNull())
-            out->enumValues.append(scalarText(v));
+            out->enumValues.append(enumText(v));
     }
     out->defaultValue = object.value(QLatin1String("default"));
     out->nullable = object.value(QLatin1String("x-nullable")).toBool();

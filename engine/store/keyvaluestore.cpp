@@ -33,10 +33,7 @@ QFuture<RedisReply> KeyValueStore::script(const std::shared_ptr<const LuaScript>
 
 QFuture<RedisReply> KeyValueStore::command(const RedisCommand &command)
 {
-    return pipelineThen({ command }, [](const QList<RedisReply> &replies) {
-        return replies.isEmpty() ? RedisReply::transportError(QStringLiteral("no reply"))
-                                 : replies.first();
-    });
+    return commandThen(command, [](const RedisReply &reply) { return reply; });
 }
 
 QList<RedisReply> KeyValueStore::unwrapTransaction(const QList<RedisReply> &replies,

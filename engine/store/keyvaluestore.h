@@ -45,6 +45,11 @@ public:
     auto pipelineThen(const QList<RedisCommand> &commands, Fn fn)
         -> QFuture<std::invoke_result_t<Fn, const QList<RedisReply> &>>;
 
+    // The same for a single command: a future of fn(reply).
+    template<typename Fn>
+    auto commandThen(const RedisCommand &command, Fn fn)
+        -> QFuture<std::invoke_result_t<Fn, const RedisReply &>>;
+
     // What the console and `m1bot` show: "redis unix:///…/redis.sock (managed, started by this
     // process)", "memory (in-process; not shared, lost on exit)".
     virtual QString description() const = 0;
@@ -79,6 +84,16 @@ auto KeyValueStore::pipelineThen(const QList<RedisCommand> &commands, Fn fn)
         promise->finish();
     });
     return future;
+}
+
+template<typename Fn>
+auto KeyValueStore::commandThen(const RedisCommand &command, Fn fn)
+    -> QFuture<std::invoke_result_t<Fn, const RedisReply &>>
+{
+    return pipelineThen({ command }, [fn = std::move(fn)](const QList<RedisReply> &replies) {
+        return fn(replies.isEmpty() ? RedisReply::transportError(QStringLiteral("no reply"))
+                                    : replies.first());
+    });
 }
 
 } // namespace m1

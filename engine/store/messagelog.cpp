@@ -1,30 +1,12 @@
 #include "store/messagelog.h"
 
+#include "store/sqlbulkinsert.h"
 #include "store/sqldatabase.h"
 #include "store/sqlstatement.h"
 
 using namespace Qt::StringLiterals;
 
 namespace m1 {
-
-namespace {
-
-// Rows per INSERT: one round trip per chunk instead of per row on PostgreSQL, and well under
-// SQLite's bound-parameter limit (7 per row).
-constexpr int kChunk = 100;
-
-QString insertSql(int rows)
-{
-    QString sql = u"INSERT INTO message_log (message_id, phone, direction, text, tool_id, "
-                  u"latency_ms, time_ms) VALUES "_s;
-    sql.reserve(sql.size() + rows * 24 + 40);
-    for (int i = 0; i < rows; ++i)
-        sql += i == 0 ? u"(?, ?, ?, ?, ?, ?, ?)"_s : u", (?, ?, ?, ?, ?, ?, ?)"_s;
-    sql += u" ON CONFLICT (message_id) DO NOTHING"_s;
-    return sql;
-}
-
-} // namespace
 
 MessageLog::MessageLog(const SqlDatabase &db)
     : m_db(db)
@@ -34,41 +16,22 @@ MessageLog::MessageLog(const SqlDatabase &db)
 QString MessageLog::insertInto(const QSqlDatabase &db, const QList<MessageLogEntry> &entries,
                                int *inserted)
 {
-    int added = 0;
-    QString error;
-    SqlStatement full(db);
-    bool fullPrepared = false;
-    for (qsizetype start = 0; start < entries.size(); start += kChunk) {
-        const int rows = int(std::min<qsizetype>(kChunk, entries.size() - start));
-        QVariantList values;
-        values.reserve(rows * 7);
-        for (int i = 0; i < rows; ++i) {
-            const MessageLogEntry &e = entries.at(start + i);
-            if (e.messageId.isEmpty() || e.phone.isEmpty())
-                return u"cannot log a message without a message id and a phone (entry "_s
-                    + QString::number(start + i + 1) + u" of "_s + QString::number(entries.size())
-                    + u')';
-            values << e.messageId << e.phone << MessageLogEntry::directionName(e.direction)
-                   << e.text << e.toolId << e.latencyMs << e.timeMs;
-        }
-        const QString what = u"log "_s + QString::number(rows) + u" messages"_s;
-        if (rows == kChunk) {
-            if (!fullPrepared && !full.prepare(insertSql(rows), what, &error))
-                return error;
-            fullPrepared = true;
-            if (!full.exec(values, &error))
-                return error;
-            added += std::max(0, full.rowsAffected());
-        } else {
-            SqlStatement tail(db);
-            if (!tail.prepare(insertSql(rows), what, &error) || !tail.exec(values, &error))
-                return error;
-            added += std::max(0, tail.rowsAffected());
-        }
+    static const SqlBulkInsert insert(
+        u"message_log"_s,
+        { u"message_id"_s, u"phone"_s, u"direction"_s, u"text"_s, u"tool_id"_s, u"latency_ms"_s,
+          u"time_ms"_s },
+        u"ON CONFLICT (message_id) DO NOTHING"_s, u"log messages"_s);
+    QList<QVariantList> rows;
+    rows.reserve(entries.size());
+    for (const MessageLogEntry &e : entries) {
+        if (e.messageId.isEmpty() || e.phone.isEmpty())
+            return u"cannot log a message without a message id and a phone (entry "_s
+                + QString::number(rows.size() + 1) + u" of "_s + QString::number(entries.size())
+                + u')';
+        rows.append({ e.messageId, e.phone, MessageLogEntry::directionName(e.direction), e.text,
+                      e.toolId, e.latencyMs, e.timeMs });
     }
-    if (inserted)
-        *inserted = added;
-    return {};
+    return insert.run(db, rows, inserted);
 }
 
 QString MessageLog::append(const QList<MessageLogEntry> &entries, int *inserted) const
@@ -93,6 +56,10 @@ QList<MessageLogEntry> MessageLog::query(const MessageLogQuery &query, QString *
     if (!query.phone.isEmpty()) {
         sql += u"phone = ? AND "_s;
         values << query.phone;
+    }
+    if (query.direction) {
+        sql += u"direction = ? AND "_s;
+        values << MessageLogEntry::directionName(*query.direction);
     }
     sql += u"time_ms >= ? AND time_ms < ? ORDER BY time_ms DESC, id DESC LIMIT ?"_s;
     values << query.fromMs << query.toMs << query.limit;

@@ -4,7 +4,7 @@ namespace m1 {
 
 namespace {
 
-qsizetype decimalLength(qsizetype v)
+qsizetype digitCount(qsizetype v)
 {
     qsizetype n = 1;
     for (; v >= 10; v /= 10)
@@ -61,9 +61,9 @@ qint64 RedisCommand::blockingMs() const
 
 qsizetype RedisCommand::wireSize() const
 {
-    qsizetype n = 3 + decimalLength(m_argv.size());
+    qsizetype n = 3 + digitCount(m_argv.size());
     for (const QByteArray &arg : m_argv)
-        n += 5 + decimalLength(arg.size()) + arg.size();
+        n += 5 + digitCount(arg.size()) + arg.size();
     return n;
 }
 

@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "core/logcategories.h"
 #include "store/messagelog.h"
+#include "store/messagestatuslog.h"
 #include "store/sqldatabase.h"
 #include "store/toolevaluations.h"
 
@@ -60,6 +61,11 @@ bool SqlBatchWriter::logMessage(MessageLogEntry entry)
 bool SqlBatchWriter::recordEvaluation(ToolEvaluation delta)
 {
     return enqueue(std::move(delta));
+}
+
+bool SqlBatchWriter::recordStatus(MessageStatusEntry status)
+{
+    return enqueue(std::move(status));
 }
 
 bool SqlBatchWriter::enqueue(Item item)
@@ -141,16 +147,21 @@ QString SqlBatchWriter::commit(const std::vector<Item> &items) const
 {
     QList<MessageLogEntry> messages;
     QList<ToolEvaluation> evaluations;
+    QList<MessageStatusEntry> statuses;
     for (const Item &item : items) {
         if (const auto *message = std::get_if<MessageLogEntry>(&item))
             messages.append(*message);
+        else if (const auto *evaluation = std::get_if<ToolEvaluation>(&item))
+            evaluations.append(*evaluation);
         else
-            evaluations.append(std::get<ToolEvaluation>(item));
+            statuses.append(std::get<MessageStatusEntry>(item));
     }
     const qint64 now = m_clock.nowMs();
     return m_db.write([&](const QSqlDatabase &db) {
         int inserted = 0;
         if (QString error = MessageLog::insertInto(db, messages, &inserted); !error.isEmpty())
+            return error;
+        if (QString error = MessageStatusLog::insertInto(db, statuses, &inserted); !error.isEmpty())
             return error;
         return ToolEvaluations::incrementIn(db, evaluations, now);
     });

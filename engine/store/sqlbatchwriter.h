@@ -1,6 +1,6 @@
 #pragma once
 
-// Keeps message-log and evaluation writes off the message path: callers queue entries (a
+// Keeps message-log, delivery-status and evaluation writes off the message path: callers queue entries (a
 // mutex and a deque push, never I/O) and one background thread commits them in batches, one
 // transaction per batch, on its own connection. The queue is bounded: when the database falls
 // so far behind that it fills, new entries are dropped and counted rather than blocking a
@@ -12,9 +12,11 @@
 //   writer.start();
 //   writer.logMessage(entry);                 // any thread
 //   writer.recordEvaluation({toolId, phone, 1, 0, 0});
+//   writer.recordStatus({wamid, phone, "delivered", 0, {}, timeMs});
 //   writer.stop();                            // drains, then joins
 
 #include "store/messagelogentry.h"
+#include "store/messagestatusentry.h"
 #include "store/sqlbatchwriteroptions.h"
 #include "store/sqlbatchwriterstats.h"
 #include "store/toolevaluation.h"
@@ -49,6 +51,7 @@ public:
     // False when the queue is full (the entry is dropped and counted).
     bool logMessage(MessageLogEntry entry);
     bool recordEvaluation(ToolEvaluation delta);
+    bool recordStatus(MessageStatusEntry status);
     // Blocks until every entry queued before the call is committed or given up on; false when
     // timeoutMs passed first, or at once when the writer was never started. For tests and
     // orderly hand-overs, not the message path.
@@ -57,7 +60,7 @@ public:
     SqlBatchWriterStats stats() const;
 
 private:
-    using Item = std::variant<MessageLogEntry, ToolEvaluation>;
+    using Item = std::variant<MessageLogEntry, ToolEvaluation, MessageStatusEntry>;
 
     bool enqueue(Item item);
     void run();

@@ -45,6 +45,22 @@ const QList<SqlMigration> &SqlSchema::migrations()
             u" corrections BIGINT NOT NULL DEFAULT 0,"
             u" updated_at_ms BIGINT NOT NULL,"
             u" PRIMARY KEY (tool_id, phone))"_s } },
+        // Delivery statuses of the bot's replies, against message_log.message_id (no foreign
+        // key: a status can arrive before its reply's row is written, or for a message another
+        // system sent from the same number). The unique key makes Meta's redeliveries no-ops
+        // and serves the lookups by message id.
+        { 4,
+          u"message statuses"_s,
+          { u"CREATE TABLE message_statuses ("
+            u" ${id},"
+            u" message_id TEXT NOT NULL,"
+            u" phone TEXT NOT NULL DEFAULT '',"
+            u" status TEXT NOT NULL,"
+            u" error_code INTEGER NOT NULL DEFAULT 0,"
+            u" error_text TEXT NOT NULL DEFAULT '',"
+            u" time_ms BIGINT NOT NULL,"
+            u" UNIQUE (message_id, status))"_s,
+            u"CREATE INDEX message_statuses_time ON message_statuses (time_ms)"_s } },
     };
     return all;
 }

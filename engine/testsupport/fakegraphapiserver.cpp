@@ -190,28 +190,26 @@ void FakeGraphApiServer::clear()
 
 QString FakeGraphApiServer::messageForCode(int code)
 {
-    switch (code) {
-    case 4:
-        return u"(#4) Application request limit reached"_s;
-    case 100:
-        return u"(#100) Invalid parameter"_s;
-    case 190:
-        return u"Invalid OAuth access token - Cannot parse access token"_s;
-    case 80007:
-        return u"(#80007) Rate limit issues"_s;
-    case 130429:
-        return u"(#130429) Rate limit hit"_s;
-    case 131026:
-        return u"(#131026) Message Undeliverable"_s;
-    case 131047:
-        return u"(#131047) Re-engagement message"_s;
-    case 131056:
-        return u"(#131056) (Business Account, Consumer Account) pair rate limit hit"_s;
-    case 131000:
-        return u"(#131000) Something went wrong"_s;
-    default:
-        return u"(#"_s + QString::number(code) + u") Error"_s;
+    static constexpr struct
+    {
+        int code;
+        QLatin1StringView text;
+    } known[] = {
+        { 4, "(#4) Application request limit reached"_L1 },
+        { 100, "(#100) Invalid parameter"_L1 },
+        { 190, "Invalid OAuth access token - Cannot parse access token"_L1 },
+        { 80007, "(#80007) Rate limit issues"_L1 },
+        { 130429, "(#130429) Rate limit hit"_L1 },
+        { 131026, "(#131026) Message Undeliverable"_L1 },
+        { 131047, "(#131047) Re-engagement message"_L1 },
+        { 131056, "(#131056) (Business Account, Consumer Account) pair rate limit hit"_L1 },
+        { 131000, "(#131000) Something went wrong"_L1 },
+    };
+    for (const auto &k : known) {
+        if (k.code == code)
+            return k.text;
     }
+    return u"(#"_s + QString::number(code) + u") Error"_s;
 }
 
 QByteArray FakeGraphApiServer::errorBody(int code, const QString &message, const QString &details,
@@ -243,44 +241,42 @@ void FakeGraphApiServer::handle(const HttpRequest &request, HttpResponder respon
     recorded.contentType = request.header("content-type");
     recorded.body = request.body;
     recorded.json = QJsonDocument::fromJson(request.body).object();
-    const int index = int(m_requests.size());
 
-    if (!m_script.isEmpty()) {
-        const Scripted s = m_script.takeFirst();
-        if (s.hang) {
-            m_requests.append(recorded);
-            Q_EMIT requestReceived(index);
-            return; // the responder is dropped; the connection waits until the client leaves
-        }
-        if (!s.succeed) {
-            HttpResponse r = s.graphCode != 0
-                ? HttpResponse::json(s.httpStatus, errorBody(s.graphCode, s.message))
-                : HttpResponse::text(s.httpStatus, "scripted failure\n"_ba);
-            if (!s.retryAfter.isEmpty())
-                r.headers.append({ "Retry-After"_ba, s.retryAfter });
-            recorded.status = s.httpStatus;
-            recorded.graphCode = s.graphCode;
-            m_requests.append(recorded);
-            Q_EMIT requestReceived(index);
-            answer(responder, index, r, s.delayMs);
-            return;
-        }
-        const HttpResponse r = normalAnswer(request, recorded);
-        m_requests.append(recorded);
-        Q_EMIT requestReceived(index);
-        answer(responder, index, r, s.delayMs);
-        return;
+    // Normal service unless something was scripted: a Meta-like answer after the usual latency.
+    Scripted s;
+    s.succeed = true;
+    s.delayMs = m_latencyMs;
+    if (!m_script.isEmpty())
+        s = m_script.takeFirst();
+    if (s.hang) {
+        record(recorded);
+        return; // the responder is dropped; the connection waits until the client leaves
     }
-    const HttpResponse r = normalAnswer(request, recorded);
-    m_requests.append(recorded);
-    Q_EMIT requestReceived(index);
-    answer(responder, index, r, m_latencyMs);
+    const HttpResponse response = s.succeed ? normalAnswer(request, recorded) : scriptedFailure(s, recorded);
+    record(recorded);
+    answer(responder, response, s.delayMs);
 }
 
-void FakeGraphApiServer::answer(const HttpResponder &responder, int index,
-                                const HttpResponse &response, int delayMs)
+void FakeGraphApiServer::record(const Request &recorded)
 {
-    Q_UNUSED(index);
+    const int index = int(m_requests.size());
+    m_requests.append(recorded);
+    Q_EMIT requestReceived(index);
+}
+
+HttpResponse FakeGraphApiServer::scriptedFailure(const Scripted &s, Request &recorded)
+{
+    HttpResponse r = s.graphCode != 0 ? HttpResponse::json(s.httpStatus, errorBody(s.graphCode, s.message))
+                                      : HttpResponse::text(s.httpStatus, "scripted failure\n"_ba);
+    if (!s.retryAfter.isEmpty())
+        r.headers.append({ "Retry-After"_ba, s.retryAfter });
+    recorded.status = s.httpStatus;
+    recorded.graphCode = s.graphCode;
+    return r;
+}
+
+void FakeGraphApiServer::answer(const HttpResponder &responder, const HttpResponse &response, int delayMs)
+{
     if (delayMs <= 0) {
         responder.respond(response);
         return;

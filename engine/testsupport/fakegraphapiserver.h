@@ -83,11 +83,13 @@ Q_SIGNALS:
 
 private:
     void handle(const HttpRequest &request, HttpResponder responder);
+    // Keeps the request and announces it (requestReceived) once its answer is decided.
+    void record(const Request &recorded);
     HttpResponse normalAnswer(const HttpRequest &request, Request &recorded);
+    static HttpResponse scriptedFailure(const Scripted &s, Request &recorded);
     // Empty when the body is a valid message; otherwise what is wrong (Graph error 100).
     static QString validate(const QJsonObject &body);
-    void answer(const HttpResponder &responder, int index, const HttpResponse &response,
-                int delayMs);
+    void answer(const HttpResponder &responder, const HttpResponse &response, int delayMs);
 
     HttpServer m_http;
     QString m_token = QStringLiteral("test-token");

@@ -7,12 +7,14 @@
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -30,7 +32,8 @@ QLabel *note(const QString &text, QWidget *parent)
 
 } // namespace
 
-SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent), m_tabs(new QTabWidget(this))
+SettingsDialog::SettingsDialog(QWidget *parent)
+    : QDialog(parent), m_secretWarning(new QLabel(this)), m_tabs(new QTabWidget(this))
 {
     setObjectName(QStringLiteral("settings"));
     setWindowTitle(tr("Settings"));
@@ -52,10 +55,20 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent), m_tabs(new QT
     });
     connect(buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this, &SettingsDialog::apply);
 
+    m_secretWarning->setObjectName(QStringLiteral("secretStorageWarning"));
+    m_secretWarning->setWordWrap(true);
+    m_secretWarning->setVisible(false);
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_secretWarning);
     layout->addWidget(m_tabs, 1);
     layout->addWidget(buttons);
-    resize(620, 460);
+    resize(640, 520);
+}
+
+void SettingsDialog::setSecretStorageWarning(const QString &warning)
+{
+    m_secretWarning->setText(QStringLiteral("⚠ ") + warning);
+    m_secretWarning->setVisible(!warning.isEmpty());
 }
 
 QWidget *SettingsDialog::createStorePage()
@@ -100,7 +113,9 @@ QWidget *SettingsDialog::createEmbeddingPage()
     auto *openAi = new QWidget(page);
     auto *openAiForm = new QFormLayout(openAi);
     m_openAiBaseUrl = new QLineEdit(openAi);
+    m_openAiBaseUrl->setObjectName(QStringLiteral("openAiBaseUrl"));
     m_openAiModel = new QLineEdit(openAi);
+    m_openAiModel->setObjectName(QStringLiteral("openAiModel"));
     m_openAiKey = new SecretField(openAi);
     m_openAiKey->setObjectName(QStringLiteral("openAiKey"));
     openAiForm->addRow(tr("Base URL:"), m_openAiBaseUrl);
@@ -126,7 +141,9 @@ QWidget *SettingsDialog::createEmbeddingPage()
     auto *layout = new QFormLayout(page);
     layout->addRow(tr("Provider:"), m_provider);
     layout->addRow(m_providerPages);
-    layout->addRow(note(tr("Takes effect the next time the engine builds its search index."), page));
+    layout->addRow(note(tr("Applied at once: the engine rebuilds its search index with the new provider. "
+                           "If that fails (a missing key, an unreachable server), the old provider keeps "
+                           "running and the status bar says why."), page));
     return page;
 }
 
@@ -134,11 +151,41 @@ QWidget *SettingsDialog::createPlannerPage()
 {
     auto *page = new QWidget(this);
     m_planner = new QComboBox(page);
+    m_planner->setObjectName(QStringLiteral("planner"));
     m_planner->addItem(tr("Rules (deterministic, offline)"), QStringLiteral("rules"));
     m_planner->addItem(tr("LLM function calling"), QStringLiteral("llm"));
+
+    m_llm = new QGroupBox(tr("Language model"), page);
+    m_plannerProvider = new QComboBox(m_llm);
+    m_plannerProvider->setObjectName(QStringLiteral("plannerProvider"));
+    m_plannerProvider->addItem(tr("OpenAI"), QStringLiteral("openai"));
+    m_plannerProvider->addItem(tr("Azure OpenAI"), QStringLiteral("azure"));
+    m_plannerEndpoint = new QLineEdit(m_llm);
+    m_plannerEndpoint->setObjectName(QStringLiteral("plannerEndpoint"));
+    m_plannerEndpoint->setPlaceholderText(QStringLiteral("https://api.openai.com"));
+    m_plannerModel = new QLineEdit(m_llm);
+    m_plannerModel->setObjectName(QStringLiteral("plannerModel"));
+    m_plannerDeployment = new QLineEdit(m_llm);
+    m_plannerApiVersion = new QLineEdit(m_llm);
+    m_plannerKey = new SecretField(m_llm);
+    m_plannerKey->setObjectName(QStringLiteral("plannerKey"));
+    auto *llmForm = new QFormLayout(m_llm);
+    llmForm->addRow(tr("Provider:"), m_plannerProvider);
+    llmForm->addRow(tr("Endpoint:"), m_plannerEndpoint);
+    llmForm->addRow(tr("Model (OpenAI):"), m_plannerModel);
+    llmForm->addRow(tr("Deployment (Azure):"), m_plannerDeployment);
+    llmForm->addRow(tr("API version (Azure):"), m_plannerApiVersion);
+    llmForm->addRow(tr("API key:"), m_plannerKey);
+    llmForm->addRow(note(tr("Without a key of its own, the planner uses the embedding page's key of the same "
+                            "provider."), m_llm));
+    connect(m_planner, &QComboBox::currentIndexChanged, this, [this] { updateEnabled(); });
+    connect(m_plannerProvider, &QComboBox::currentIndexChanged, this, [this] { updateEnabled(); });
+
     auto *layout = new QFormLayout(page);
     layout->addRow(tr("Planner:"), m_planner);
-    layout->addRow(note(tr("The LLM planner uses the OpenAI or Azure credentials of the embedding page."), page));
+    layout->addRow(m_llm);
+    layout->addRow(note(tr("Applied at once. When the model is slow or unreachable, the rules decide for that "
+                           "turn."), page));
     return page;
 }
 
@@ -146,16 +193,51 @@ QWidget *SettingsDialog::createWhatsAppPage()
 {
     auto *page = new QWidget(this);
     m_appSecret = new SecretField(page);
+    m_appSecret->setObjectName(QStringLiteral("appSecret"));
     m_verifyToken = new SecretField(page);
+    m_verifyToken->setObjectName(QStringLiteral("verifyToken"));
     m_accessToken = new SecretField(page);
+    m_accessToken->setObjectName(QStringLiteral("accessToken"));
     m_phoneNumberId = new QLineEdit(page);
+    m_phoneNumberId->setObjectName(QStringLiteral("phoneNumberId"));
+    m_graphApiUrl = new QLineEdit(page);
+    m_graphApiUrl->setObjectName(QStringLiteral("graphApiUrl"));
     auto *layout = new QFormLayout(page);
     layout->addRow(tr("App secret:"), m_appSecret);
     layout->addRow(tr("Verify token:"), m_verifyToken);
     layout->addRow(tr("Access token:"), m_accessToken);
     layout->addRow(tr("Phone number ID:"), m_phoneNumberId);
-    layout->addRow(note(tr("Secrets are stored in the console's settings file and masked in every log line."), page));
+    layout->addRow(tr("Graph API URL:"), m_graphApiUrl);
+    layout->addRow(createWebhookGroup(page));
+    layout->addRow(note(tr("Secrets go to the desktop keychain when there is one; they are never shown and "
+                           "are masked in every log line."),
+                        page));
     return page;
+}
+
+QWidget *SettingsDialog::createWebhookGroup(QWidget *page)
+{
+    m_webhook = new QGroupBox(tr("Receive WhatsApp messages in the console (webhook server)"), page);
+    m_webhook->setObjectName(QStringLiteral("webhookServer"));
+    m_webhook->setCheckable(true);
+    m_webhookBind = new QLineEdit(m_webhook);
+    m_webhookBind->setObjectName(QStringLiteral("webhookBind"));
+    m_webhookBind->setPlaceholderText(QStringLiteral("127.0.0.1"));
+    m_webhookPort = new QSpinBox(m_webhook);
+    m_webhookPort->setObjectName(QStringLiteral("webhookPort"));
+    m_webhookPort->setRange(1, 65535);
+    m_webhookExecutor = new QComboBox(m_webhook);
+    m_webhookExecutor->setObjectName(QStringLiteral("webhookExecutor"));
+    m_webhookExecutor->addItem(tr("The backend API (as m1bot serve)"), QStringLiteral("http"));
+    m_webhookExecutor->addItem(tr("Sandbox (made-up answers, nothing changes)"), QStringLiteral("sandbox"));
+    auto *form = new QFormLayout(m_webhook);
+    form->addRow(tr("Listen on address:"), m_webhookBind);
+    form->addRow(tr("Port:"), m_webhookPort);
+    form->addRow(tr("Tool calls go to:"), m_webhookExecutor);
+    form->addRow(note(tr("Messages go through the same queue and workers as m1bot serve, and replies go out "
+                         "through the Graph API. Meta delivers only to HTTPS: put a TLS proxy in front of this "
+                         "address."), m_webhook));
+    return m_webhook;
 }
 
 QWidget *SettingsDialog::createSourcesPage()
@@ -225,6 +307,11 @@ void SettingsDialog::addSourceFiles()
 void SettingsDialog::updateEnabled()
 {
     m_redisUrl->setEnabled(m_storeRedis->isChecked());
+    m_llm->setEnabled(m_planner->currentData().toString() == u"llm");
+    const bool azure = m_plannerProvider->currentData().toString() == u"azure";
+    m_plannerModel->setEnabled(!azure);
+    m_plannerDeployment->setEnabled(azure);
+    m_plannerApiVersion->setEnabled(azure);
 }
 
 void SettingsDialog::setSettings(const ConsoleSettings &s)
@@ -242,10 +329,21 @@ void SettingsDialog::setSettings(const ConsoleSettings &s)
     m_azureApiVersion->setText(s.azureApiVersion);
     m_azureKey->setStored(!s.azureKey.isEmpty());
     m_planner->setCurrentIndex(std::max(0, m_planner->findData(s.planner)));
+    m_plannerProvider->setCurrentIndex(std::max(0, m_plannerProvider->findData(s.plannerProvider)));
+    m_plannerEndpoint->setText(s.plannerEndpoint);
+    m_plannerModel->setText(s.plannerModel);
+    m_plannerDeployment->setText(s.plannerDeployment);
+    m_plannerApiVersion->setText(s.plannerApiVersion);
+    m_plannerKey->setStored(!s.plannerKey.isEmpty());
     m_appSecret->setStored(!s.whatsAppAppSecret.isEmpty());
     m_verifyToken->setStored(!s.whatsAppVerifyToken.isEmpty());
     m_accessToken->setStored(!s.whatsAppAccessToken.isEmpty());
     m_phoneNumberId->setText(s.whatsAppPhoneNumberId);
+    m_graphApiUrl->setText(s.graphApiUrl);
+    m_webhook->setChecked(s.webhookEnabled);
+    m_webhookBind->setText(s.webhookBind);
+    m_webhookPort->setValue(s.webhookPort);
+    m_webhookExecutor->setCurrentIndex(std::max(0, m_webhookExecutor->findData(s.webhookExecutor)));
     m_sources->clear();
     m_sources->addItems(s.specSources);
     m_language->setCurrentIndex(std::max(0, m_language->findData(s.language)));
@@ -266,10 +364,22 @@ ConsoleSettings SettingsDialog::settings() const
     s.azureApiVersion = m_azureApiVersion->text().trimmed();
     s.azureKey = m_azureKey->resolve(m_current.azureKey);
     s.planner = m_planner->currentData().toString();
+    s.plannerProvider = m_plannerProvider->currentData().toString();
+    s.plannerEndpoint = m_plannerEndpoint->text().trimmed();
+    s.plannerModel = m_plannerModel->text().trimmed();
+    s.plannerDeployment = m_plannerDeployment->text().trimmed();
+    s.plannerApiVersion = m_plannerApiVersion->text().trimmed();
+    s.plannerKey = m_plannerKey->resolve(m_current.plannerKey);
     s.whatsAppAppSecret = m_appSecret->resolve(m_current.whatsAppAppSecret);
     s.whatsAppVerifyToken = m_verifyToken->resolve(m_current.whatsAppVerifyToken);
     s.whatsAppAccessToken = m_accessToken->resolve(m_current.whatsAppAccessToken);
     s.whatsAppPhoneNumberId = m_phoneNumberId->text().trimmed();
+    s.graphApiUrl = m_graphApiUrl->text().trimmed();
+    s.webhookEnabled = m_webhook->isChecked();
+    s.webhookBind = m_webhookBind->text().trimmed().isEmpty() ? QStringLiteral("127.0.0.1")
+                                                              : m_webhookBind->text().trimmed();
+    s.webhookPort = m_webhookPort->value();
+    s.webhookExecutor = m_webhookExecutor->currentData().toString();
     s.specSources.clear();
     for (int i = 0; i < m_sources->count(); ++i)
         s.specSources.append(m_sources->item(i)->text());

@@ -108,8 +108,11 @@ MetricsSample MetricsHistory::sampleFrom(const MetricsSnapshot &snapshot) const
     const double handled = change(messages());
     const double commands = change(storeCommands());
     const double trips = change(storeRoundTrips());
-    const double embeds
-            = delta(histogramCount(snapshot, embedLatency()), histogramCount(m_previous, embedLatency()));
+    // A remote provider's HTTP requests (index builds and queries, retries included) once one
+    // has run; before that, the local embedder's query embeddings.
+    const double embeds = snapshot.counter(embeddingRequests())
+            ? change(embeddingRequests())
+            : delta(histogramCount(snapshot, embedLatency()), histogramCount(m_previous, embedLatency()));
     const double llm = change(llmRequests());
     s.messagesPerSecond = handled / seconds;
     s.redisCommandsPerSecond = commands / seconds;

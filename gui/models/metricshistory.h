@@ -32,6 +32,7 @@ public:
     static QString turnCommands() { return QStringLiteral("m1_simulator_turn_store_commands_total"); }
     static QString turnRoundTrips() { return QStringLiteral("m1_simulator_turn_store_round_trips_total"); }
     static QString llmRequests() { return QStringLiteral("agent.llm.requests"); }
+    static QString embeddingRequests() { return QStringLiteral("embedding.requests"); }
     static QString rss() { return QStringLiteral("process.rss_bytes"); }
 
     void add(const MetricsSnapshot &snapshot);

@@ -1,5 +1,6 @@
 #include "widgets/statusindicators.h"
 
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QLabel>
 
@@ -38,23 +39,80 @@ StatusIndicators::StatusIndicators(QWidget *parent)
     layout->setSpacing(14);
     for (QLabel *label : {m_embedding, m_planner, m_webhook, m_workers, m_rate})
         layout->addWidget(label);
-    setConfigured(QStringLiteral("local"), QStringLiteral("rules"));
-    m_webhook->setText(tr("Webhook: off"));
-    m_webhook->setToolTip(tr("The console does not receive WhatsApp messages; `m1bot serve` runs the webhook."));
+    setModelStatus(ModelStatus());
+    setWebhookStatus(WebhookStatus());
     m_workers->setText(tr("Workers: –"));
     m_rate->setText(tr("%1 msg/s").arg(0.0, 0, 'f', 1));
 }
 
-void StatusIndicators::setConfigured(const QString &embeddingProvider, const QString &planner)
+void StatusIndicators::setModelStatus(const m1::ModelStatus &status)
 {
-    m_embedding->setText(tr("Embedding: %1").arg(providerName(embeddingProvider)));
-    m_planner->setText(planner == u"llm" ? tr("Planner: LLM") : tr("Planner: rules"));
+    m_models = status;
+    const QString warning = QStringLiteral(" ⚠");
+    QString embedding = tr("Embedding: %1").arg(providerName(status.embedding));
+    if (status.applying)
+        embedding = tr("Embedding: %1 (switching…)").arg(providerName(status.embedding));
+    QStringList embeddingTip;
+    if (!status.embeddingModel.isEmpty())
+        embeddingTip.append(tr("Model: %1").arg(status.embeddingModel));
+    if (!m_searchIndex.isEmpty())
+        embeddingTip.append(tr("Search index: %1").arg(m_searchIndex));
+    else if (status.dimension > 0)
+        embeddingTip.append(tr("Search index: %1-d vectors").arg(status.dimension));
+    if (!status.embeddingError.isEmpty()) {
+        embedding += warning;
+        embeddingTip.append(tr("Not applied: %1").arg(status.embeddingError));
+    }
+    m_embedding->setText(embedding);
+    m_embedding->setToolTip(embeddingTip.join(u'\n'));
+
+    QString planner = status.planner == u"llm" ? tr("Planner: LLM") : tr("Planner: rules");
+    QStringList plannerTip;
+    if (!status.plannerModel.isEmpty())
+        plannerTip.append(tr("Model: %1").arg(status.plannerModel));
+    if (!status.plannerError.isEmpty()) {
+        planner += warning;
+        plannerTip.append(tr("Not applied: %1").arg(status.plannerError));
+    }
+    m_planner->setText(planner);
+    m_planner->setToolTip(plannerTip.join(u'\n'));
+}
+
+void StatusIndicators::setWebhookStatus(const m1::WebhookStatus &status)
+{
+    QString text;
+    QString tip;
+    switch (status.state) {
+    case WebhookStatus::State::Off:
+        text = tr("Webhook: off");
+        tip = tr("The console does not receive WhatsApp messages; enable the webhook server in the settings, "
+                 "or run `m1bot serve`.");
+        break;
+    case WebhookStatus::State::Starting:
+        text = tr("Webhook: starting on %1…").arg(status.address);
+        tip = tr("Waiting for the tools and the store, then the workers start and the server listens.");
+        break;
+    case WebhookStatus::State::Listening:
+        text = tr("Webhook: listening on %1").arg(status.address);
+        tip = tr("WhatsApp messages posted to %1 go through the queue and %n worker(s).", nullptr, status.workers)
+                  .arg(status.url);
+        break;
+    case WebhookStatus::State::Error:
+        text = tr("Webhook: error: %1").arg(status.error);
+        tip = text;
+        break;
+    }
+    // The error can be long; the whole of it is in the tooltip.
+    m_webhook->setText(m_webhook->fontMetrics().elidedText(text, Qt::ElideRight, 420));
+    m_webhook->setToolTip(tip);
 }
 
 void StatusIndicators::setSimulatorStatus(const m1::SimulatorStatus &status)
 {
-    if (!status.embedding.isEmpty())
-        m_embedding->setToolTip(tr("Search index: %1").arg(status.embedding));
+    if (!status.embedding.isEmpty() && status.embedding != m_searchIndex) {
+        m_searchIndex = status.embedding;
+        setModelStatus(m_models);
+    }
     if (!status.ready)
         m_workers->setText(tr("Workers: –"));
 }
@@ -74,11 +132,6 @@ void StatusIndicators::addSnapshot(const m1::MetricsSnapshot &snapshot)
         m_workers->setText(tr("Workers: %1/%2 busy").arg(std::min<qint64>(inFlight, workers)).arg(workers));
         m_workers->setToolTip(tr("%n message(s) queued or running", nullptr, int(inFlight)));
     }
-
-    bool webhook = false;
-    for (const CounterSample &c : snapshot.counters)
-        webhook = webhook || c.name.startsWith(u"channel.webhook.");
-    m_webhook->setText(webhook ? tr("Webhook: listening") : tr("Webhook: off"));
 
     if (m_hasPrevious && snapshot.takenAtMs > m_previous.takenAtMs) {
         const double seconds = double(snapshot.takenAtMs - m_previous.takenAtMs) / 1000.0;

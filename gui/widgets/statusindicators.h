@@ -1,11 +1,13 @@
 #pragma once
 
-// The status bar's engine indicators: embedding provider, planner, webhook server, busy
-// simulator workers and messages per second. Fed with values (settings, simulator status,
-// metric snapshots); reads nothing from the engine itself.
+// The status bar's engine indicators: the embedding provider and planner that run, the webhook
+// server, busy simulator workers and messages per second. Fed with values (model and webhook
+// status, simulator status, metric snapshots); reads nothing from the engine itself.
 
 #include "core/metricssnapshot.h"
+#include "facade/modelstatus.h"
 #include "facade/simulatorstatus.h"
+#include "facade/webhookstatus.h"
 
 #include <QWidget>
 
@@ -20,8 +22,9 @@ class StatusIndicators : public QWidget
 public:
     explicit StatusIndicators(QWidget *parent = nullptr);
 
-    // What the settings ask for ("local", "openai", "azure"; "rules", "llm").
-    void setConfigured(const QString &embeddingProvider, const QString &planner);
+    // What the engine runs, and what it did not apply (a warning sign, the reason as tooltip).
+    void setModelStatus(const m1::ModelStatus &status);
+    void setWebhookStatus(const m1::WebhookStatus &status);
     void setSimulatorStatus(const m1::SimulatorStatus &status);
     void addSnapshot(const m1::MetricsSnapshot &snapshot);
 
@@ -37,6 +40,8 @@ private:
     QLabel *m_webhook;
     QLabel *m_workers;
     QLabel *m_rate;
+    QString m_searchIndex; // "384-d vectors, exact index", from the simulator
+    ModelStatus m_models;
     MetricsSnapshot m_previous;
     bool m_hasPrevious = false;
 };

@@ -1,5 +1,6 @@
 // Settings made in the dialog are saved and come back in a new main window; secrets are kept
-// but never put into a widget in clear.
+// (here by one in-memory secret store both windows share, as the keychain would) but never put
+// into a widget in clear.
 
 #include "consoletestenv.h"
 #include "core/clock.h"
@@ -7,6 +8,7 @@
 #include "dialogs/settingsdialog.h"
 #include "enginecontroller.h"
 #include "mainwindow.h"
+#include "secrets/memorysecretstore.h"
 #include "widgets/secretfield.h"
 
 #include <QComboBox>
@@ -30,9 +32,11 @@ private Q_SLOTS:
         m1::test::ConsoleTestEnv env(u"tst_settingspersist"_s);
         QVERIFY(env.isValid());
         const QString secret = u"sk-test-0123456789abcdef"_s;
+        m1::MemorySecretStore secrets;
         {
             m1::EngineController controller(env.config());
-            m1::MainWindow window(controller);
+            m1::MainWindow window(controller, &secrets);
+            QTRY_VERIFY(window.secretsLoaded());
             m1::SettingsDialog *dialog = window.settingsDialog();
             QSignalSpy applied(&window, &m1::MainWindow::settingsApplied);
             QSignalSpy stores(&controller, &m1::EngineController::storeChanged);
@@ -43,7 +47,7 @@ private Q_SLOTS:
             dialog->findChild<QRadioButton *>(u"storeMemory"_s)->setChecked(true);
             auto *provider = dialog->findChild<QComboBox *>(u"embeddingProvider"_s);
             provider->setCurrentIndex(provider->findData(u"openai"_s));
-            QCOMPARE(dialog->findChildren<m1::SecretField *>().size(), 5); // 2 API keys, 3 WhatsApp secrets
+            QCOMPARE(dialog->findChildren<m1::SecretField *>().size(), 6); // 3 API keys, 3 WhatsApp secrets
             auto *key = dialog->findChild<m1::SecretField *>(u"openAiKey"_s);
             QTest::keyClicks(key->edit(), secret);
             QCOMPARE(key->edit()->echoMode(), QLineEdit::Password);
@@ -59,7 +63,8 @@ private Q_SLOTS:
         }
         {
             m1::EngineController controller(env.config());
-            m1::MainWindow window(controller);
+            m1::MainWindow window(controller, &secrets);
+            QTRY_VERIFY(window.secretsLoaded());
             const m1::ConsoleSettings s = window.settingsDialog()->settings();
             QCOMPARE(s.storeKind, m1::ConsoleSettings::StoreKind::Memory);
             QCOMPARE(s.storeUrl(), u"memory"_s);

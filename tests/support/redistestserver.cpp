@@ -68,11 +68,15 @@ bool RedisTestServer::start(QString *error)
         if (!restart)
             m_port = freeLoopbackPort();
         m_process.setProgram(ManagedRedisServer::findExecutable());
-        m_process.setArguments({ u"--port"_s, QString::number(m_port), u"--bind"_s, u"127.0.0.1"_s,
-                                 u"--unixsocket"_s, socketPath(), u"--unixsocketperm"_s, u"700"_s,
-                                 u"--save"_s, u""_s, u"--appendonly"_s, u"no"_s, u"--dir"_s,
-                                 m_dir.path(), u"--daemonize"_s, u"no"_s, u"--loglevel"_s,
-                                 u"warning"_s });
+        QStringList arguments { u"--port"_s, QString::number(m_port), u"--bind"_s, u"127.0.0.1"_s,
+                                u"--unixsocket"_s, socketPath(), u"--unixsocketperm"_s, u"700"_s,
+                                u"--save"_s, u""_s, u"--dir"_s, m_dir.path(), u"--daemonize"_s,
+                                u"no"_s, u"--loglevel"_s, u"warning"_s };
+        if (m_appendFsync.isEmpty())
+            arguments << u"--appendonly"_s << u"no"_s;
+        else
+            arguments << u"--appendonly"_s << u"yes"_s << u"--appendfsync"_s << m_appendFsync;
+        m_process.setArguments(arguments);
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         m_process.start();
         if (!m_process.waitForStarted(5000)) {

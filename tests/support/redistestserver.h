@@ -22,6 +22,11 @@ public:
 
     static bool isAvailable(); // redis-server installed
 
+    // Append-only persistence with this fsync policy ("everysec" as the managed server, or
+    // "always"), set before start(): a server killed and started again keeps what it
+    // acknowledged. Empty (the default): no persistence, a restart starts empty.
+    void setAppendOnly(const QString &fsyncPolicy) { m_appendFsync = fsyncPolicy; }
+
     // Starts (or starts again, same port and socket) and waits until it answers PING.
     bool start(QString *error = nullptr);
     void stop(); // SIGTERM, waits
@@ -45,6 +50,7 @@ private:
     QTemporaryDir m_dir;
     QProcess m_process;
     int m_port = 0;
+    QString m_appendFsync;
 };
 
 } // namespace m1

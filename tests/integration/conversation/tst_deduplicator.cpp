@@ -3,7 +3,7 @@
 
 #include "conversation/deduplicator.h"
 #include "conversation/turnloader.h"
-#include "storebackends.h"
+#include "storesuite.h"
 
 #include <QTest>
 
@@ -13,28 +13,11 @@
 using namespace m1;
 using namespace Qt::StringLiterals;
 
-class tst_Deduplicator : public QObject
+class tst_Deduplicator : public StoreSuite
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase_data() { StoreBackends::addRows(); }
-    void initTestCase()
-    {
-        QString error;
-        QVERIFY2(m_backends.startRedis(&error), qPrintable(error));
-    }
-    void init()
-    {
-        QFETCH_GLOBAL(QString, backend);
-        QString skip;
-        m_fx = m_backends.fixture(backend, &skip);
-        if (!m_fx)
-            QSKIP(qPrintable(skip));
-        QVERIFY2(m_fx->error().isEmpty(), qPrintable(m_fx->error()));
-    }
-    void cleanup() { m_fx.reset(); }
-
     void firstWinsThenExpires()
     {
         Deduplicator dedup(m_fx->store(), 300, m_fx->clock(), m_fx->metrics());
@@ -91,10 +74,6 @@ private Q_SLOTS:
                      qPrintable(u"message "_s + QString::number(m) + u" ran "_s
                                 + QString::number(proceeded[m]) + u" times"_s));
     }
-
-private:
-    StoreBackends m_backends;
-    std::unique_ptr<StoreFixture> m_fx;
 };
 
 QTEST_GUILESS_MAIN(tst_Deduplicator)

@@ -5,7 +5,7 @@
 #include "conversation/inprocessratelimiter.h"
 #include "conversation/redisratelimiter.h"
 #include "rateaccuracy.h"
-#include "storebackends.h"
+#include "storesuite.h"
 
 #include <QTest>
 
@@ -28,28 +28,11 @@ qint64 windowStart(qint64 ms)
 
 } // namespace
 
-class tst_RedisRateLimiter : public QObject
+class tst_RedisRateLimiter : public StoreSuite
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase_data() { StoreBackends::addRows(); }
-    void initTestCase()
-    {
-        QString error;
-        QVERIFY2(m_backends.startRedis(&error), qPrintable(error));
-    }
-    void init()
-    {
-        QFETCH_GLOBAL(QString, backend);
-        QString skip;
-        m_fx = m_backends.fixture(backend, &skip);
-        if (!m_fx)
-            QSKIP(qPrintable(skip));
-        QVERIFY2(m_fx->error().isEmpty(), qPrintable(m_fx->error()));
-    }
-    void cleanup() { m_fx.reset(); }
-
     void agreesWithInProcessAndReportsAccuracy_data()
     {
         QTest::addColumn<QString>("pattern");
@@ -143,10 +126,6 @@ private Q_SLOTS:
         QVERIFY(d.allowed);
         QVERIFY(d.error.contains(u"not reachable"_s));
     }
-
-private:
-    StoreBackends m_backends;
-    std::unique_ptr<StoreFixture> m_fx;
 };
 
 QTEST_GUILESS_MAIN(tst_RedisRateLimiter)

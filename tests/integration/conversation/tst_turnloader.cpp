@@ -5,7 +5,7 @@
 #include "conversation/turnloader.h"
 #include "conversation/turnstorebenchmark.h"
 #include "store/countingstore.h"
-#include "storebackends.h"
+#include "storesuite.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -19,31 +19,21 @@ const QString kPhone = u"+385 99 123 4567"_s;
 
 } // namespace
 
-class tst_TurnLoader : public QObject
+class tst_TurnLoader : public StoreSuite
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase_data() { StoreBackends::addRows(); }
-    void initTestCase()
-    {
-        QString error;
-        QVERIFY2(m_backends.startRedis(&error), qPrintable(error));
-    }
     void init()
     {
-        QFETCH_GLOBAL(QString, backend);
-        QString skip;
-        m_fx = m_backends.fixture(backend, &skip);
-        if (!m_fx)
-            QSKIP(qPrintable(skip));
-        QVERIFY2(m_fx->error().isEmpty(), qPrintable(m_fx->error()));
-        m_counting = std::make_unique<CountingStore>(m_fx->store());
+        StoreSuite::init();
+        if (m_fx)
+            m_counting = std::make_unique<CountingStore>(m_fx->store());
     }
     void cleanup()
     {
         m_counting.reset();
-        m_fx.reset();
+        StoreSuite::cleanup();
     }
 
     void loadsAndSavesInOneRoundTripEach()
@@ -248,8 +238,6 @@ private:
         return StoreFixture::await(loader.load({ kPhone, messageId, m_fx->nowMs() }));
     }
 
-    StoreBackends m_backends;
-    std::unique_ptr<StoreFixture> m_fx;
     std::unique_ptr<CountingStore> m_counting;
 };
 

@@ -20,6 +20,7 @@
 #include <QMutex>
 #include <QTest>
 
+#include <functional>
 #include <memory>
 
 namespace m1 {
@@ -49,8 +50,9 @@ public:
         m_service.reset(); // before the store, sender network and fake it talks to
     }
 
-    // "" once the service listens.
-    QString start(int workers = 3)
+    // "" once the service listens. `beforeStart` gets the pipeline first (to attach the SQL
+    // store, say), with the harness's trace handler already set.
+    QString start(int workers = 3, const std::function<void(BotPipeline &)> &beforeStart = {})
     {
         m_search = SearchFactory::build(EngineConfig {}, m_registry, m_clock);
         if (!m_search.engine)
@@ -74,11 +76,19 @@ public:
             BotServiceParts { m_registry, *m_search.engine, *m_store, m_sandbox, m_network, m_clock,
                               m_metrics },
             o);
-        m_service->pipeline().setTraceHandler([this](const InboundMessage &m, const TurnTrace &t) {
+        m_service->pipeline().setTraceHandler(traceRecorder());
+        if (beforeStart)
+            beforeStart(m_service->pipeline());
+        return m_service->start();
+    }
+
+    // What turns() is fed by, for callers that set a trace handler of their own.
+    TraceHandler traceRecorder()
+    {
+        return [this](const InboundMessage &m, const TurnTrace &t) {
             QMutexLocker lock(&m_mutex);
             m_turns.append({ m, t });
-        });
-        return m_service->start();
+        };
     }
 
     QUrl url(const QString &path) const

@@ -342,13 +342,21 @@ void TestServeCluster::databaseLogsMessagesAndProfilesShapeReplies()
     QVERIFY2(db, qPrintable(error));
     MessageLogQuery query;
     query.phone = known;
-    const QList<MessageLogEntry> logged = MessageLog(*db).query(query, &error);
+    query.direction = MessageLogEntry::Direction::In;
+    const QList<MessageLogEntry> in = MessageLog(*db).query(query, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    QCOMPARE(logged.size(), 1);
-    QCOMPARE(logged.first().messageId, u"wamid.sql.1"_s);
-    QCOMPARE(logged.first().direction, MessageLogEntry::Direction::In);
-    QCOMPARE(logged.first().text, kAsk);
-    QCOMPARE(MessageLog(*db).count(QString(), &error), 2);
+    query.direction = MessageLogEntry::Direction::Out;
+    const QList<MessageLogEntry> out = MessageLog(*db).query(query, &error);
+    QCOMPARE(in.size(), 1);
+    QCOMPARE(in.first().messageId, u"wamid.sql.1"_s);
+    QCOMPARE(in.first().text, kAsk);
+    // Its replies are logged too, under the ids the Graph API gave them.
+    QCOMPARE(out.size(), repliesTo(known));
+    for (const MessageLogEntry &e : std::as_const(out))
+        QVERIFY2(e.messageId.startsWith(u"wamid."_s) && !e.text.isEmpty(), qPrintable(e.messageId));
+    query.phone = stranger;
+    query.direction.reset();
+    QCOMPARE(MessageLog(*db).query(query, &error).size(), 1 + repliesTo(stranger));
 }
 
 QTEST_GUILESS_MAIN(TestServeCluster)

@@ -13,12 +13,16 @@
 
 #include <QMutex>
 
+#include <functional>
+
 namespace m1 {
 
 class PipelineHarness
 {
 public:
-    PipelineHarness(KeyValueStore &store, const Clock &clock, MetricsRegistry &metrics, int workers = 5)
+    // `tweak` adjusts the pipeline's options before it is built (a short claim timeout, ...).
+    PipelineHarness(KeyValueStore &store, const Clock &clock, MetricsRegistry &metrics, int workers = 5,
+                    const std::function<void(BotPipelineOptions &)> &tweak = {})
         : m_registry(RegistryLoader().load({ QStringLiteral(M1_SOURCE_DIR "/resources/demo/fleet-api.yaml") })),
           m_sandbox(clock)
     {
@@ -35,6 +39,8 @@ public:
         options.workers.workers = workers;
         options.workers.pollMs = 5;
         options.croatianCatalogue.clear(); // English phrases, as the assertions expect
+        if (tweak)
+            tweak(options);
         m_pipeline = std::make_unique<BotPipeline>(
                 BotPipelineParts { m_registry, *m_search, store, m_sink, m_sandbox, clock, metrics }, options);
         m_pipeline->setTraceHandler([this](const InboundMessage &m, const TurnTrace &trace) {

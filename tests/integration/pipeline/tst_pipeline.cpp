@@ -2,7 +2,7 @@
 // orchestrator (search, filling, questions, confirmation, sandbox execution) → capturing sink,
 // against the memory store and a real redis-server.
 #include "pipelineharness.h"
-#include "storebackends.h"
+#include "storesuite.h"
 
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -11,24 +11,16 @@
 using namespace m1;
 using namespace Qt::StringLiterals;
 
-class TestPipeline : public QObject
+class TestPipeline : public StoreSuite
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase_data() { StoreBackends::addRows(); }
-    void initTestCase()
-    {
-        QString error;
-        QVERIFY2(m_backends.startRedis(&error), qPrintable(error));
-    }
     void init()
     {
-        QFETCH_GLOBAL(QString, backend);
-        QString skip;
-        m_fx = m_backends.fixture(backend, &skip);
+        StoreSuite::init();
         if (!m_fx)
-            QSKIP(qPrintable(skip));
+            return;
         m_h = std::make_unique<PipelineHarness>(m_fx->store(), m_fx->clock(), m_fx->metrics());
         QVERIFY2(m_h->ok(), qPrintable(m_h->error()));
         QCOMPARE(m_h->pool().start(), QString());
@@ -39,7 +31,7 @@ private Q_SLOTS:
         if (m_h)
             m_h->pool().stop();
         m_h.reset();
-        m_fx.reset();
+        StoreSuite::cleanup();
     }
 
     void bookingTakesQuestionsAndConfirmation();
@@ -100,8 +92,6 @@ private:
         return lines.join(u'\n');
     }
 
-    StoreBackends m_backends;
-    std::unique_ptr<StoreFixture> m_fx;
     std::unique_ptr<PipelineHarness> m_h;
     int m_sequence = 0;
 };

@@ -80,10 +80,28 @@ private Q_SLOTS:
         QCOMPARE(inserted, 1);
         QString error;
         QCOMPARE(m_log->count(u"a"_s, &error), 2);
-        const QList<MessageLogEntry> read = m_log->query({ u"a"_s, 0, 100, 10 }, &error);
+        const QList<MessageLogEntry> read = m_log->query({ u"a"_s, 0, 100, 10, {} }, &error);
         QCOMPARE(ids(read), QStringList({ u"m2"_s, u"m1"_s }));
         QCOMPARE(read.at(1).text, u"first"_s); // the first one logged is kept
         QCOMPARE(read.at(0).timeMs, 30);
+    }
+
+    void oneDirectionOnly()
+    {
+        MessageLogEntry reply = entry(u"wamid.OUT"_s, u"385C"_s, 200, u"answer"_s);
+        reply.direction = MessageLogEntry::Direction::Out;
+        QCOMPARE(m_log->append({ entry(u"wamid.IN"_s, u"385C"_s, 100), reply,
+                                 entry(u"wamid.OTHER"_s, u"385D"_s, 300) }),
+                 QString());
+        QString error;
+        MessageLogQuery query;
+        query.direction = MessageLogEntry::Direction::Out;
+        QCOMPARE(ids(m_log->query(query, &error)), QStringList({ u"wamid.OUT"_s }));
+        query.direction = MessageLogEntry::Direction::In;
+        QCOMPARE(ids(m_log->query(query, &error)), QStringList({ u"wamid.OTHER"_s, u"wamid.IN"_s }));
+        query.phone = u"385C"_s;
+        QCOMPARE(ids(m_log->query(query, &error)), QStringList({ u"wamid.IN"_s }));
+        QCOMPARE(error, QString());
     }
 
     void rangeQueriesNewestFirstWithLimit()
@@ -96,17 +114,17 @@ private Q_SLOTS:
         QCOMPARE(m_log->append(entries), QString());
         QString error;
         // [1200, 1600) for A: a2..a5, newest first.
-        QCOMPARE(ids(m_log->query({ u"385A"_s, 1200, 1600, 100 }, &error)),
+        QCOMPARE(ids(m_log->query({ u"385A"_s, 1200, 1600, 100, {} }, &error)),
                  QStringList({ u"a5"_s, u"a4"_s, u"a3"_s, u"a2"_s }));
-        QCOMPARE(ids(m_log->query({ u"385A"_s, 1200, 1600, 2 }, &error)),
+        QCOMPARE(ids(m_log->query({ u"385A"_s, 1200, 1600, 2, {} }, &error)),
                  QStringList({ u"a5"_s, u"a4"_s }));
         // Every phone in [1800, ∞).
         QCOMPARE(
-            ids(m_log->query({ QString(), 1800, std::numeric_limits<qint64>::max(), 100 }, &error)),
+            ids(m_log->query({ QString(), 1800, std::numeric_limits<qint64>::max(), 100, {} }, &error)),
             QStringList({ u"b9"_s, u"a9"_s, u"b8"_s, u"a8"_s }));
-        QCOMPARE(m_log->query({ u"385A"_s, 5000, 6000, 100 }, &error).size(), 0);
-        QCOMPARE(m_log->query({ u"385C"_s, 0, 6000, 100 }, &error).size(), 0);
-        QCOMPARE(m_log->query({ u"385A"_s, 0, 6000, 0 }, &error).size(), 0);
+        QCOMPARE(m_log->query({ u"385A"_s, 5000, 6000, 100, {} }, &error).size(), 0);
+        QCOMPARE(m_log->query({ u"385C"_s, 0, 6000, 100, {} }, &error).size(), 0);
+        QCOMPARE(m_log->query({ u"385A"_s, 0, 6000, 0, {} }, &error).size(), 0);
         QCOMPARE(error, QString());
     }
 
@@ -116,7 +134,7 @@ private Q_SLOTS:
                                  entry(u"x3"_s, u"p"_s, 500) }),
                  QString());
         QString error;
-        QCOMPARE(ids(m_log->query({ u"p"_s, 0, 1000, 10 }, &error)),
+        QCOMPARE(ids(m_log->query({ u"p"_s, 0, 1000, 10, {} }, &error)),
                  QStringList({ u"x3"_s, u"x2"_s, u"x1"_s }));
     }
 

@@ -62,12 +62,13 @@ private Q_SLOTS:
         auto db = SqlDatabase::open(m_url, m_clock, &error);
         QVERIFY2(db, qPrintable(error));
         QCOMPARE(db->schemaVersion(&error), SqlSchema::latestVersion());
-        QCOMPARE(SqlSchema::latestVersion(), 3);
+        QCOMPARE(SqlSchema::latestVersion(), 4);
         const QString at = QString::number(m_clock.nowMs());
         QCOMPARE(history(*db),
                  QStringList({ u"1:users:"_s + at, u"2:message log:"_s + at,
-                               u"3:tool evaluations:"_s + at }));
-        for (const QString &table : { u"users"_s, u"message_log"_s, u"tool_evaluations"_s })
+                               u"3:tool evaluations:"_s + at, u"4:message statuses:"_s + at }));
+        for (const QString &table :
+             { u"users"_s, u"message_log"_s, u"tool_evaluations"_s, u"message_statuses"_s })
             QVERIFY2(tableWorks(*db, table), qPrintable(table));
     }
 
@@ -102,11 +103,13 @@ private Q_SLOTS:
         m_clock.advanceMs(1000);
         auto db = SqlDatabase::open(m_url, m_clock, &error);
         QVERIFY2(db, qPrintable(error));
-        QCOMPARE(db->schemaVersion(&error), 3);
+        QCOMPARE(db->schemaVersion(&error), 4);
         QVERIFY(tableWorks(*db, u"tool_evaluations"_s));
+        QVERIFY(tableWorks(*db, u"message_statuses"_s));
         const QStringList rows = history(*db);
-        QCOMPARE(rows.size(), 3);
+        QCOMPARE(rows.size(), 4);
         QVERIFY2(rows.at(2).endsWith(QString::number(m_clock.nowMs())), qPrintable(rows.at(2)));
+        QVERIFY2(rows.at(3).endsWith(QString::number(m_clock.nowMs())), qPrintable(rows.at(3)));
         QVERIFY2(rows.at(1).endsWith(QString::number(m_clock.nowMs() - 1000)),
                  qPrintable(rows.at(1)));
     }
@@ -115,16 +118,16 @@ private Q_SLOTS:
     {
         QString error;
         SqlDatabaseOptions broken;
-        broken.migrations.append({ 4,
+        broken.migrations.append({ 5,
                                    u"broken"_s,
                                    { u"CREATE TABLE half_done (id INTEGER)"_s,
                                      u"CREATE TABLE oops (this is not sql"_s } });
         QVERIFY(!SqlDatabase::open(m_url, m_clock, &error, broken));
-        QVERIFY2(error.contains(u"migration 4 (broken)"_s), qPrintable(error));
-        QVERIFY2(error.contains(u"stays at version 3"_s), qPrintable(error));
+        QVERIFY2(error.contains(u"migration 5 (broken)"_s), qPrintable(error));
+        QVERIFY2(error.contains(u"stays at version 4"_s), qPrintable(error));
         auto db = SqlDatabase::open(m_url, m_clock, &error);
         QVERIFY2(db, qPrintable(error));
-        QCOMPARE(db->schemaVersion(&error), 3);
+        QCOMPARE(db->schemaVersion(&error), 4);
         QVERIFY2(!tableWorks(*db, u"half_done"_s), "the failed step's first statement was kept");
     }
 
@@ -147,17 +150,17 @@ private Q_SLOTS:
         }
         QVERIFY(!SqlDatabase::open(m_url, m_clock, &error));
         QVERIFY2(error.contains(u"schema version 7"_s), qPrintable(error));
-        QVERIFY2(error.contains(u"knows versions up to 3"_s), qPrintable(error));
+        QVERIFY2(error.contains(u"knows versions up to 4"_s), qPrintable(error));
         QVERIFY2(error.contains(u"newer m1bot"_s), qPrintable(error));
         QVERIFY2(!error.contains(PostgresTestServer::password()), qPrintable(error));
         // Still version 7: refusing wrote nothing.
         SqlDatabaseOptions knowsSeven;
-        for (int v = 4; v <= 7; ++v)
+        for (int v = 5; v <= 7; ++v)
             knowsSeven.migrations.append({ v, u"step "_s + QString::number(v), {} });
         auto db = SqlDatabase::open(m_url, m_clock, &error, knowsSeven);
         QVERIFY2(db, qPrintable(error));
         QCOMPARE(db->schemaVersion(&error), 7);
-        QCOMPARE(history(*db).size(), 4);
+        QCOMPARE(history(*db).size(), 5);
     }
 
     void concurrentOpenersApplyEachStepOnce()
@@ -182,14 +185,14 @@ private Q_SLOTS:
         QString error;
         auto db = SqlDatabase::open(m_url, m_clock, &error);
         QVERIFY2(db, qPrintable(error));
-        QCOMPARE(history(*db).size(), 3);
+        QCOMPARE(history(*db).size(), 4);
     }
 
     void gapInDefinitionsIsAnError()
     {
         QString error;
         SqlDatabaseOptions gap;
-        gap.migrations.append({ 5, u"skips four"_s, {} });
+        gap.migrations.append({ 6, u"skips five"_s, {} });
         QVERIFY(!SqlDatabase::open(m_url, m_clock, &error, gap));
         QVERIFY2(error.contains(u"without gaps"_s), qPrintable(error));
     }

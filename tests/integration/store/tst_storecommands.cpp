@@ -1,7 +1,7 @@
 // The commands the engine uses, with the same replies from the memory store and a real Redis
 // (the redis row proves the expectations are Redis' own).
 
-#include "storebackends.h"
+#include "storesuite.h"
 
 #include <QTest>
 
@@ -30,28 +30,11 @@ QMap<QByteArray, QByteArray> pairs(const RedisReply &r)
 
 } // namespace
 
-class tst_StoreCommands : public QObject
+class tst_StoreCommands : public StoreSuite
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase_data() { StoreBackends::addRows(); }
-    void initTestCase()
-    {
-        QString error;
-        QVERIFY2(m_backends.startRedis(&error), qPrintable(error));
-    }
-    void init()
-    {
-        QFETCH_GLOBAL(QString, backend);
-        QString skip;
-        m_fx = m_backends.fixture(backend, &skip);
-        if (!m_fx)
-            QSKIP(qPrintable(skip));
-        QVERIFY2(m_fx->error().isEmpty(), qPrintable(m_fx->error()));
-    }
-    void cleanup() { m_fx.reset(); }
-
     void strings()
     {
         const QList<RedisReply> r = m_fx->run({
@@ -284,10 +267,6 @@ private Q_SLOTS:
                  quint64(27 + 20 + 20 + 24));
         QVERIFY(metrics.histogram(u"store.latency"_s).count() > 0);
     }
-
-private:
-    StoreBackends m_backends;
-    std::unique_ptr<StoreFixture> m_fx;
 };
 
 QTEST_GUILESS_MAIN(tst_StoreCommands)

@@ -3,7 +3,7 @@
 // transactions and scripts are atomic.
 
 #include "store/scriptcontext.h"
-#include "storebackends.h"
+#include "storesuite.h"
 
 #include <QTest>
 
@@ -14,28 +14,11 @@
 using namespace m1;
 using namespace Qt::StringLiterals;
 
-class tst_StoreConcurrency : public QObject
+class tst_StoreConcurrency : public StoreSuite
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase_data() { StoreBackends::addRows(); }
-    void initTestCase()
-    {
-        QString error;
-        QVERIFY2(m_backends.startRedis(&error), qPrintable(error));
-    }
-    void init()
-    {
-        QFETCH_GLOBAL(QString, backend);
-        QString skip;
-        m_fx = m_backends.fixture(backend, &skip);
-        if (!m_fx)
-            QSKIP(qPrintable(skip));
-        QVERIFY2(m_fx->error().isEmpty(), qPrintable(m_fx->error()));
-    }
-    void cleanup() { m_fx.reset(); }
-
     void incrementsFromTwoConnections()
     {
         std::atomic<int> failures { 0 };
@@ -152,10 +135,6 @@ private Q_SLOTS:
         QCOMPARE(won.load(), 100);
         QCOMPARE(m_fx->run(RedisCommand::of("GET", "slots")).bytes(), QByteArray("100"));
     }
-
-private:
-    StoreBackends m_backends;
-    std::unique_ptr<StoreFixture> m_fx;
 };
 
 QTEST_GUILESS_MAIN(tst_StoreConcurrency)

@@ -3,7 +3,7 @@
 // server forgetting it (NOSCRIPT → EVAL).
 
 #include "store/scriptcontext.h"
-#include "storebackends.h"
+#include "storesuite.h"
 
 #include <QTest>
 
@@ -41,28 +41,11 @@ std::shared_ptr<const LuaScript> cappedCounter()
 
 } // namespace
 
-class tst_StoreScripts : public QObject
+class tst_StoreScripts : public StoreSuite
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase_data() { StoreBackends::addRows(); }
-    void initTestCase()
-    {
-        QString error;
-        QVERIFY2(m_backends.startRedis(&error), qPrintable(error));
-    }
-    void init()
-    {
-        QFETCH_GLOBAL(QString, backend);
-        QString skip;
-        m_fx = m_backends.fixture(backend, &skip);
-        if (!m_fx)
-            QSKIP(qPrintable(skip));
-        QVERIFY2(m_fx->error().isEmpty(), qPrintable(m_fx->error()));
-    }
-    void cleanup() { m_fx.reset(); }
-
     void luaAndNativeAgree()
     {
         QByteArrayList results;
@@ -140,10 +123,6 @@ private Q_SLOTS:
         QVERIFY(r.isError());
         QVERIFY2(r.bytes().contains("cannot run arbitrary Lua"), r.bytes().constData());
     }
-
-private:
-    StoreBackends m_backends;
-    std::unique_ptr<StoreFixture> m_fx;
 };
 
 QTEST_GUILESS_MAIN(tst_StoreScripts)

@@ -3,7 +3,7 @@
 
 #include "store/memorystore.h"
 #include "store/streamid.h"
-#include "storebackends.h"
+#include "storesuite.h"
 
 #include <QRegularExpression>
 #include <QTest>
@@ -20,28 +20,11 @@ QByteArray dbg(const RedisReply &r)
 
 } // namespace
 
-class tst_StoreStreams : public QObject
+class tst_StoreStreams : public StoreSuite
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase_data() { StoreBackends::addRows(); }
-    void initTestCase()
-    {
-        QString error;
-        QVERIFY2(m_backends.startRedis(&error), qPrintable(error));
-    }
-    void init()
-    {
-        QFETCH_GLOBAL(QString, backend);
-        QString skip;
-        m_fx = m_backends.fixture(backend, &skip);
-        if (!m_fx)
-            QSKIP(qPrintable(skip));
-        QVERIFY2(m_fx->error().isEmpty(), qPrintable(m_fx->error()));
-    }
-    void cleanup() { m_fx.reset(); }
-
     void addAndRange()
     {
         const QList<RedisReply> r = m_fx->run({
@@ -207,10 +190,6 @@ private Q_SLOTS:
         QVERIFY(blocked.isFinished());
         QVERIFY(blocked.result().value(0).isTransportError());
     }
-
-private:
-    StoreBackends m_backends;
-    std::unique_ptr<StoreFixture> m_fx;
 };
 
 QTEST_GUILESS_MAIN(tst_StoreStreams)

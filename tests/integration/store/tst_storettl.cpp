@@ -1,35 +1,18 @@
 // Time to live: keys vanish when they should, and only then, on both stores. The memory
 // store's clock is moved; the Redis row really waits (a few hundred milliseconds).
 
-#include "storebackends.h"
+#include "storesuite.h"
 
 #include <QTest>
 
 using namespace m1;
 using namespace Qt::StringLiterals;
 
-class tst_StoreTtl : public QObject
+class tst_StoreTtl : public StoreSuite
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase_data() { StoreBackends::addRows(); }
-    void initTestCase()
-    {
-        QString error;
-        QVERIFY2(m_backends.startRedis(&error), qPrintable(error));
-    }
-    void init()
-    {
-        QFETCH_GLOBAL(QString, backend);
-        QString skip;
-        m_fx = m_backends.fixture(backend, &skip);
-        if (!m_fx)
-            QSKIP(qPrintable(skip));
-        QVERIFY2(m_fx->error().isEmpty(), qPrintable(m_fx->error()));
-    }
-    void cleanup() { m_fx.reset(); }
-
     void setWithPxExpires()
     {
         const QList<RedisReply> r = m_fx->run(
@@ -130,9 +113,6 @@ private:
         }
         return false;
     }
-
-    StoreBackends m_backends;
-    std::unique_ptr<StoreFixture> m_fx;
 };
 
 QTEST_GUILESS_MAIN(tst_StoreTtl)

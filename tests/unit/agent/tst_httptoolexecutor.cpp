@@ -324,6 +324,7 @@ private Q_SLOTS:
         const ToolResult refused = wait(ex->execute(t, {t.id, {}, {}, {}}));
         QVERIFY(!refused.ok);
         QCOMPARE(refused.attempts, 0);
+        QVERIFY(refused.unavailable); // told apart from a call that could not be built
         QVERIFY2(refused.error.contains(u"circuit breaker is open"_s), qPrintable(refused.error));
         QCOMPARE(server.count(), 2); // nothing was sent
 

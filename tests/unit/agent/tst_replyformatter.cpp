@@ -241,6 +241,15 @@ private Q_SLOTS:
         ToolResult notSent = ToolResult::failure(u"missing required parameter \"vehicleId\" (path)"_s, 0);
         QVERIFY(m_formatter.result(ReplyLanguage::English, read, notSent).first().text.contains(u"vehicleId"_s));
 
+        // Refused by an open circuit breaker before any attempt: the user hears that the service
+        // cannot be reached, not the executor's reason (host, port, tool id).
+        ToolResult refused = ToolResult::failure(
+                u"not calling 127.0.0.1:8443 for getVehicleMileage: it failed repeatedly, the circuit breaker is open"_s, 0);
+        refused.unavailable = true;
+        const QString refusedText = m_formatter.result(ReplyLanguage::English, read, refused).first().text;
+        QVERIFY2(refusedText.contains(u"cannot be reached"_s), qPrintable(refusedText));
+        QVERIFY2(!refusedText.contains(u"127.0.0.1"_s) && !refusedText.contains(u"breaker"_s), qPrintable(refusedText));
+
         ToolResult serverError = ToolResult::failure(u"HTTP 503"_s, 503);
         serverError.attempts = 3;
         QVERIFY(m_formatter.result(ReplyLanguage::English, read, serverError).first().text.contains(u"503"_s));

@@ -1,4 +1,4 @@
-#include "cli/delayingexecutor.h"
+#include "facade/delayingexecutor.h"
 
 #include <QThread>
 

@@ -1,8 +1,9 @@
 #pragma once
 
-// A test seam for `m1bot serve --test-executor-delay-ms`: every tool call first waits, on the
-// worker lane that makes it, so a test can kill the process while a message is in flight
-// (loaded, not yet answered or acknowledged) and watch another process reclaim it.
+// A test seam for `m1bot serve --test-executor-delay-ms` (ServeOptions::testExecutorDelayMs):
+// every tool call first waits, on the worker lane that makes it, so a test can kill the process
+// while a message is in flight (loaded, not yet answered or acknowledged) and watch another
+// process reclaim it.
 
 #include "agent/toolexecutor.h"
 
