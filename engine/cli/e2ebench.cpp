@@ -4,6 +4,7 @@
 #include "cli/redislatencymonitor.h"
 #include "cli/replytimer.h"
 #include "cli/schedulingprobe.h"
+#include "cli/spinuntil.h"
 #include "cli/webhookloadclient.h"
 
 #include "agent/sandboxexecutor.h"
@@ -23,10 +24,8 @@
 #include "testsupport/webhookpayloadbuilder.h"
 
 #include <QCoreApplication>
-#include <QEventLoop>
 #include <QScopeGuard>
 #include <QThread>
-#include <QTimer>
 
 #include <atomic>
 #include <sys/resource.h>
@@ -42,24 +41,8 @@ const QByteArray kSecret = "bench-app-secret-5f0e1d2c3b4a"_ba;
 // A mix of what users write: a read that runs at once, a booking that asks a question, Croatian.
 const QStringList kTexts { u"show the fleet utilization report"_s, u"book a pool car tomorrow 8-12"_s,
                            u"koliko km ima moj auto"_s };
-
-// Spins this thread's event loop (the webhook and the sender live on it) until `done` or the
-// deadline.
-bool spinUntil(const std::function<bool()> &done, int timeoutMs)
-{
-    QEventLoop loop;
-    QTimer poll;
-    poll.setInterval(5);
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (done())
-            loop.quit();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    poll.start();
-    if (!done())
-        loop.exec();
-    return done();
-}
+// How often the bench's waits look: often, so a finished phase ends its wait promptly.
+constexpr int kPollMs = 5;
 
 struct Phase
 {
@@ -98,7 +81,7 @@ bool E2eBench::run(const BenchSettings &settings, QJsonObject &report, CliContex
     std::unique_ptr<StoreBackend> backend = EngineStore::open(settings.config, clock, metrics, nullptr, &error);
     if (!backend)
         return complain(u"--store: "_s + error);
-    if (!spinUntil([&] { return backend->ready().isFinished(); }, 30'000) || !backend->ready().result().isEmpty())
+    if (!spinUntil([&] { return backend->ready().isFinished(); }, 30'000, kPollMs) || !backend->ready().result().isEmpty())
         return complain(u"the store did not start: "_s
                         + (backend->ready().isFinished() ? backend->ready().result() : u"timed out"_s));
     CountingStore store(backend->store());
@@ -206,8 +189,8 @@ bool E2eBench::run(const BenchSettings &settings, QJsonObject &report, CliContex
                          Qt::DirectConnection);
         QMetaObject::invokeMethod(client, &WebhookLoadClient::start, Qt::QueuedConnection);
         const int budgetMs = int(1000.0 * count / settings.e2eRate) + 60'000;
-        const bool done = spinUntil([&] { return posted.load() && replies.replied() == count; }, budgetMs);
-        spinUntil([&] { return posted.load(); }, 10'000);
+        const bool done = spinUntil([&] { return posted.load() && replies.replied() == count; }, budgetMs, kPollMs);
+        spinUntil([&] { return posted.load(); }, 10'000, kPollMs);
         QMetaObject::invokeMethod(
             client,
             [&] {
@@ -303,7 +286,7 @@ bool E2eBench::run(const BenchSettings &settings, QJsonObject &report, CliContex
     bool stopped = false;
     QObject::connect(service.get(), &BotService::stopped, service.get(), [&stopped] { stopped = true; });
     service->shutdown();
-    spinUntil([&] { return stopped; }, 30'000);
+    spinUntil([&] { return stopped; }, 30'000, kPollMs);
     // Counted once the lanes are done: a turn's reply arrives before its save finishes.
     report.insert(u"e2e_turns"_s, double(service->pipeline().stats().processed - turnsBefore));
     service.reset();

@@ -1,5 +1,6 @@
 #include "cli/loadbalancingclient.h"
 
+#include "cli/httpresponsesplitter.h"
 #include "core/clock.h"
 
 #include <QHostAddress>
@@ -9,12 +10,6 @@
 #include <cmath>
 
 namespace m1 {
-
-namespace {
-
-constexpr qsizetype kHeaderEnd = 4; // "\r\n\r\n"
-
-} // namespace
 
 LoadBalancingClient::LoadBalancingClient(QList<quint16> ports, QList<QByteArray> requests, Options options,
                                          const Clock &clock, QObject *parent)
@@ -149,22 +144,11 @@ void LoadBalancingClient::send(Connection &c, const Delivery &d)
 void LoadBalancingClient::onReadable(Connection &c)
 {
     c.buffer += c.socket->readAll();
-    for (;;) {
-        const qsizetype headerEnd = c.buffer.indexOf("\r\n\r\n");
-        if (headerEnd < 0 || c.inFlight < 0)
+    while (c.inFlight >= 0) {
+        const std::optional<int> status = HttpResponseSplitter::takeStatus(c.buffer);
+        if (!status)
             return;
-        const QByteArray head = c.buffer.left(headerEnd).toLower();
-        qsizetype length = 0;
-        const qsizetype at = head.indexOf("content-length:");
-        if (at >= 0) {
-            const qsizetype eol = head.indexOf("\r\n", at);
-            length = head.mid(at + 15, eol < 0 ? -1 : eol - at - 15).trimmed().toLongLong();
-        }
-        if (c.buffer.size() < headerEnd + kHeaderEnd + length)
-            return;
-        const int status = head.mid(9, 3).toInt(); // "http/1.1 200 ok"
-        c.buffer.remove(0, headerEnd + kHeaderEnd + length);
-        complete(c, status);
+        complete(c, *status);
     }
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 
 // Waits for a condition while this thread's event loop keeps running (child processes, HTTP
-// probes and store replies living on it go on being served). For the bench's own main thread,
-// never for a GUI thread.
+// probes and store replies living on it go on being served). For the bench's own main thread and
+// the integration tests, never for a GUI thread.
 
 #include <QEventLoop>
 #include <QTimer>
@@ -12,15 +12,17 @@
 
 namespace m1 {
 
-// Polls `done` every 10 ms until it is true or `timeoutMs` passed; its last answer.
-inline bool spinUntil(const std::function<bool()> &done, qint64 timeoutMs)
+// Polls `done` every `pollMs` until it is true or `timeoutMs` passed; its last answer. Unlike
+// QTest::qWaitFor, which sleeps between looks, the loop serves events the whole time, so servers
+// living on this thread answer without added delay (the benches' and tests' latencies need that).
+inline bool spinUntil(const std::function<bool()> &done, qint64 timeoutMs, int pollMs = 10)
 {
     bool reached = done();
     if (reached)
         return true;
     QEventLoop loop;
     QTimer poll;
-    poll.setInterval(10);
+    poll.setInterval(pollMs);
     QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
         if (done()) {
             reached = true;

@@ -1,5 +1,6 @@
 #include "cli/webhookloadclient.h"
 
+#include "cli/httpresponsesplitter.h"
 #include "core/clock.h"
 
 #include <QTcpSocket>
@@ -8,13 +9,6 @@
 #include <cmath>
 
 namespace m1 {
-
-namespace {
-
-// A connection carries one request at a time; more connections give the parallelism.
-constexpr qsizetype kHeaderEnd = 4;
-
-} // namespace
 
 WebhookLoadClient::WebhookLoadClient(QHostAddress address, quint16 port, QList<QByteArray> requests,
                                      double ratePerSecond, int connections, const Clock &clock,
@@ -110,24 +104,13 @@ void WebhookLoadClient::send(Connection &c, int index)
 void WebhookLoadClient::onReadable(Connection &c)
 {
     c.buffer += c.socket->readAll();
-    for (;;) {
-        const qsizetype headerEnd = c.buffer.indexOf("\r\n\r\n");
-        if (headerEnd < 0 || c.inFlight.empty())
+    while (!c.inFlight.empty()) {
+        const std::optional<int> status = HttpResponseSplitter::takeStatus(c.buffer);
+        if (!status)
             return;
-        const QByteArray head = c.buffer.left(headerEnd).toLower();
-        qsizetype length = 0;
-        const qsizetype at = head.indexOf("content-length:");
-        if (at >= 0) {
-            const qsizetype eol = head.indexOf("\r\n", at);
-            length = head.mid(at + 15, eol < 0 ? -1 : eol - at - 15).trimmed().toLongLong();
-        }
-        if (c.buffer.size() < headerEnd + kHeaderEnd + length)
-            return;
-        const int status = head.mid(9, 3).toInt(); // "http/1.1 200 ok"
-        c.buffer.remove(0, headerEnd + kHeaderEnd + length);
         const int index = c.inFlight.front();
         c.inFlight.pop_front();
-        complete(index, status);
+        complete(index, *status);
     }
 }
 

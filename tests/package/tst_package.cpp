@@ -4,6 +4,8 @@
 // the installed binaries themselves, run from a scratch root the packages are unpacked into.
 // A missing tool fails the test: CI must not pass without having checked.
 
+#include "packagetools.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -18,67 +20,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-struct Run
-{
-    int exitCode = -1; // -1: did not start, crashed or timed out (see err)
-    QString out;
-    QString err;
-    QString all() const { return out + err; }
-};
-
-Run run(const QString &program, const QStringList &args, const QProcessEnvironment &env = {},
-        int timeoutMs = 300'000)
-{
-    QProcess process;
-    if (!env.isEmpty())
-        process.setProcessEnvironment(env);
-    process.start(program, args);
-    Run r;
-    if (!process.waitForStarted(30'000)) {
-        r.err = u"cannot run "_s + program + u": "_s + process.errorString();
-        return r;
-    }
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        r.err = program + u" timed out"_s;
-        return r;
-    }
-    r.out = QString::fromUtf8(process.readAllStandardOutput());
-    r.err = QString::fromUtf8(process.readAllStandardError());
-    r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    return r;
-}
-
-QString describe(const QString &what, const Run &r)
-{
-    return what + u" exited with "_s + QString::number(r.exitCode) + u":\n"_s + r.all();
-}
-
-QStringList readLines(const QString &path)
-{
-    QFile file(path);
-    QStringList lines;
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
-        return lines;
-    for (const QString &line : QString::fromUtf8(file.readAll()).split(u'\n')) {
-        const QString trimmed = line.trimmed();
-        if (!trimmed.isEmpty() && !trimmed.startsWith(u'#'))
-            lines.append(trimmed);
-    }
-    return lines;
-}
-
-const QStringList &requiredTools()
-{
-    static const QStringList tools{u"dpkg-deb"_s, u"dpkg-parsechangelog"_s, u"lintian"_s, u"desktop-file-validate"_s,
-                                   u"appstreamcli"_s, u"systemd-analyze"_s, u"man"_s, u"gzip"_s};
-    return tools;
-}
-
-} // namespace
+using namespace m1::test;
 
 class TestPackage : public QObject
 {
@@ -148,12 +90,7 @@ private Q_SLOTS:
         }
     }
 
-    void fileList_data()
-    {
-        QTest::addColumn<QString>("package");
-        QTest::newRow("m1bot") << u"m1bot"_s;
-        QTest::newRow("m1-console") << u"m1-console"_s;
-    }
+    void fileList_data() { addPackageRows(); }
 
     void fileList()
     {
@@ -278,12 +215,7 @@ private Q_SLOTS:
         QVERIFY(m1bot({u"--version"_s}).out.contains(version));
     }
 
-    void lintian_data()
-    {
-        QTest::addColumn<QString>("package");
-        QTest::newRow("m1bot") << u"m1bot"_s;
-        QTest::newRow("m1-console") << u"m1-console"_s;
-    }
+    void lintian_data() { addPackageRows(); }
 
     void lintian()
     {

@@ -10,6 +10,16 @@
 #include <QString>
 #include <QTemporaryDir>
 
+// For a suite's initTestCase(): skips it when redis-server is not installed, fails it when
+// `server` does not start. A macro, as QSKIP and QVERIFY must return from the slot.
+#define M1_START_REDIS_TEST_SERVER(server)                                                         \
+    do {                                                                                           \
+        if (!m1::RedisTestServer::isAvailable())                                                   \
+            QSKIP("redis-server is not installed");                                                \
+        QString m1RedisError;                                                                      \
+        QVERIFY2((server).start(&m1RedisError), qPrintable(m1RedisError));                         \
+    } while (false)
+
 namespace m1 {
 
 class RedisTestServer

@@ -2,8 +2,10 @@
 // The serve runtime in-process for end-to-end tests: the bundled demo's tools and search, a
 // RedisStore on a test redis-server, the sandbox executor, a BotService listening on a free
 // loopback port and a FakeGraphApiServer capturing its replies — all on this thread's event
-// loop except the workers (their own threads) and the Redis I/O thread.
+// loop except the workers (their own threads) and the Redis I/O thread. The fault and security
+// tests' FaultHarness is this runtime with parts swapped in (ServeSetup) and the log captured.
 #include "agent/sandboxexecutor.h"
+#include "cli/spinuntil.h"
 #include "core/clock.h"
 #include "core/metricsregistry.h"
 #include "facade/bundledresources.h"
@@ -25,6 +27,26 @@
 
 namespace m1 {
 
+// The secrets the webhook checks and the workers' consumer name: each suite has its own.
+struct ServeIdentity
+{
+    QByteArray appSecret;
+    QString verifyToken;
+    QByteArray consumer;
+};
+
+// What a test swaps into the runtime.
+struct ServeSetup
+{
+    int workers = 3;
+    ToolExecutor *executor = nullptr; // null: the sandbox
+    Planner *planner = nullptr; // null: the rules
+    std::function<void(BotServiceOptions &)> adjust; // last word on the options
+    // Gets the pipeline before it starts (to attach the SQL store, say), with the harness's
+    // trace handler already set.
+    std::function<void(BotPipeline &)> beforeStart;
+};
+
 class ServeHarness
 {
 public:
@@ -37,8 +59,10 @@ public:
         TurnTrace trace;
     };
 
-    explicit ServeHarness(RedisTestServer &redis)
-        : m_metrics(m_clock)
+    explicit ServeHarness(RedisTestServer &redis,
+                          ServeIdentity identity = { appSecret(), verifyToken(), QByteArrayLiteral("e2e-in-process") })
+        : m_identity(std::move(identity))
+        , m_metrics(m_clock)
         , m_store(std::make_unique<RedisStore>(redis.tcpUrl(), m_metrics, m_clock))
         , m_registry(RegistryLoader().load({ BundledResources::demoSpec() }))
         , m_sandbox(m_clock)
@@ -54,6 +78,13 @@ public:
     // store, say), with the harness's trace handler already set.
     QString start(int workers = 3, const std::function<void(BotPipeline &)> &beforeStart = {})
     {
+        ServeSetup setup;
+        setup.workers = workers;
+        setup.beforeStart = beforeStart;
+        return start(setup);
+    }
+    QString start(const ServeSetup &setup)
+    {
         m_search = SearchFactory::build(EngineConfig {}, m_registry, m_clock);
         if (!m_search.engine)
             return m_search.error;
@@ -64,21 +95,23 @@ public:
             return QStringLiteral("redis did not connect: ") + m_store->lastError();
         BotServiceOptions o;
         o.webhook.port = 0;
-        o.webhook.appSecret = appSecret();
-        o.webhook.verifyToken = verifyToken();
+        o.webhook.appSecret = m_identity.appSecret;
+        o.webhook.verifyToken = m_identity.verifyToken;
         o.sender = GraphApiSenderOptions::fromConfig(m_graph.config());
         o.sender.messagesPerSecond = 1'000;
-        o.pipeline.workers.workers = workers;
+        o.pipeline.workers.workers = setup.workers;
         o.pipeline.workers.pollMs = 5;
-        o.pipeline.workers.consumer = QByteArrayLiteral("e2e-in-process");
+        o.pipeline.workers.consumer = m_identity.consumer;
         o.queueSampleMs = 200;
+        if (setup.adjust)
+            setup.adjust(o);
         m_service = std::make_unique<BotService>(
-            BotServiceParts { m_registry, *m_search.engine, *m_store, m_sandbox, m_network, m_clock,
-                              m_metrics },
+            BotServiceParts { m_registry, *m_search.engine, *m_store, setup.executor ? *setup.executor : m_sandbox,
+                              m_network, m_clock, m_metrics, setup.planner, nullptr },
             o);
         m_service->pipeline().setTraceHandler(traceRecorder());
-        if (beforeStart)
-            beforeStart(m_service->pipeline());
+        if (setup.beforeStart)
+            setup.beforeStart(m_service->pipeline());
         return m_service->start();
     }
 
@@ -126,7 +159,7 @@ public:
     RedisReply run(const RedisCommand &command)
     {
         QFuture<RedisReply> f = m_store->command(command);
-        (void)QTest::qWaitFor([&f] { return f.isFinished(); }, 10'000);
+        (void)spinUntil([&f] { return f.isFinished(); }, 10'000);
         return f.isFinished() ? f.result() : RedisReply::transportError(QStringLiteral("timed out"));
     }
 
@@ -135,7 +168,7 @@ public:
     {
         // An entry leaves the stream (XDEL) only in the round trip that saves its turn, after
         // its replies were sent: an empty stream means every accepted message was answered.
-        return QTest::qWaitFor(
+        return spinUntil(
             [this] {
                 const RedisReply r = run(RedisCommand::of("XLEN", InboundQueue::defaultStream()));
                 return !r.isError() && r.integer() == 0;
@@ -145,11 +178,15 @@ public:
 
     BotService &service() { return *m_service; }
     FakeGraphApiServer &graph() { return m_graph; }
+    const FakeGraphApiServer &graph() const { return m_graph; }
     MetricsRegistry &metrics() { return m_metrics; }
     RedisStore &store() { return *m_store; }
+    NetworkClients &network() { return m_network; }
+    const Clock &clock() const { return m_clock; }
     const ToolRegistry &registry() const { return m_registry; }
 
 private:
+    ServeIdentity m_identity;
     SystemClock m_clock;
     MetricsRegistry m_metrics;
     std::unique_ptr<RedisStore> m_store;

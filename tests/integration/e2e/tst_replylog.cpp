@@ -105,10 +105,7 @@ private:
 
 void TestReplyLog::initTestCase()
 {
-    if (!RedisTestServer::isAvailable())
-        QSKIP("redis-server is not installed");
-    QString error;
-    QVERIFY2(m_redis.start(&error), qPrintable(error));
+    M1_START_REDIS_TEST_SERVER(m_redis);
     QVERIFY(m_dir.isValid());
 }
 

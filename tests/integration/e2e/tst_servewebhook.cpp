@@ -83,10 +83,7 @@ private:
 
 void TestServeWebhook::initTestCase()
 {
-    if (!RedisTestServer::isAvailable())
-        QSKIP("redis-server is not installed");
-    QString error;
-    QVERIFY2(m_redis.start(&error), qPrintable(error));
+    M1_START_REDIS_TEST_SERVER(m_redis);
     m_h = std::make_unique<ServeHarness>(m_redis);
     const QString started = m_h->start();
     QVERIFY2(started.isEmpty(), qPrintable(started));

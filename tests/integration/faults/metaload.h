@@ -4,7 +4,7 @@
 // again whatever got a 503, another error or no answer at all, after a short wait, until it is
 // accepted. Every answer is counted by status (0: no HTTP answer, e.g. connection refused).
 // Runs on this thread's event loop; waits spin it, so servers living on this thread keep working.
-#include "spinuntil.h"
+#include "cli/spinuntil.h"
 #include "testsupport/webhookpayloadbuilder.h"
 
 #include <QElapsedTimer>

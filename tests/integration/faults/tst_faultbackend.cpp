@@ -115,21 +115,7 @@ private:
     }
     QList<std::pair<QString, QString>> deliver(const QString &tag, int count, int intervalMs)
     {
-        MetaLoad meta(FaultHarness::appSecret());
-        meta.setUrl(m_h->webhookUrl());
-        QList<std::pair<QString, QString>> messages;
-        for (int i = 0; i < count; ++i) {
-            const QString phone = u"38598"_s + QString::number(m_nextPhone++);
-            const QString id = u"wamid.backend."_s + tag + u'.' + QString::number(i);
-            meta.addText(phone, kAsk, id);
-            messages.append({ id, phone });
-        }
-        meta.start(intervalMs);
-        (void)meta.waitUntilAccepted(120'000);
-        (void)m_h->settle(180'000);
-        (void)QTest::qWaitFor([&] { return m_h->tally(messages).lost == 0; }, 60'000);
-        QTest::qWait(300);
-        return messages;
+        return m_h->deliver(m_senders, tag, count, intervalMs);
     }
     // The text of each accepted reply to these messages' phones.
     QStringList replyTexts(const QList<std::pair<QString, QString>> &messages) const
@@ -149,15 +135,13 @@ private:
     FakeBackend m_backend;
     std::unique_ptr<FaultHarness> m_h;
     std::unique_ptr<HttpToolExecutor> m_executor;
-    qint64 m_nextPhone = 1'000'000'000;
+    FaultSenders m_senders { u"38598"_s, u"wamid.backend."_s, kAsk };
 };
 
 void TestFaultBackend::initTestCase()
 {
-    if (!RedisTestServer::isAvailable())
-        QSKIP("redis-server is not installed");
+    M1_START_REDIS_TEST_SERVER(m_redis);
     QString error;
-    QVERIFY2(m_redis.start(&error), qPrintable(error));
     QVERIFY2(m_backend.listen(&error), qPrintable(error));
 }
 

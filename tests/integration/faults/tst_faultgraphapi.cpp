@@ -32,40 +32,20 @@ private Q_SLOTS:
     void permanentErrorsAreRecordedNotRetried();
 
 private:
-    // `count` messages from phones of their own, delivered every `intervalMs`; waits until each
-    // is accepted, the stream is drained and each has an outcome.
     QList<std::pair<QString, QString>> deliver(const QString &tag, int count, int intervalMs)
     {
-        MetaLoad meta(FaultHarness::appSecret());
-        meta.setUrl(m_h->webhookUrl());
-        QList<std::pair<QString, QString>> messages;
-        for (int i = 0; i < count; ++i) {
-            const QString phone = u"38597"_s + QString::number(m_nextPhone++);
-            const QString id = u"wamid.graph."_s + tag + u'.' + QString::number(i);
-            meta.addText(phone, kAsk, id);
-            messages.append({ id, phone });
-        }
-        meta.start(intervalMs);
-        if (!meta.waitUntilAccepted(120'000))
-            qWarning("only %lld of %d deliveries were accepted", qlonglong(meta.acceptedCount()), count);
-        (void)m_h->settle(120'000);
-        (void)QTest::qWaitFor([&] { return m_h->tally(messages).lost == 0; }, 60'000);
-        QTest::qWait(300); // a late second answer would show up here
-        return messages;
+        return m_h->deliver(m_senders, tag, count, intervalMs);
     }
     quint64 counter(const QString &name) { return m_h->counter(name); }
 
     RedisTestServer m_redis;
     std::unique_ptr<FaultHarness> m_h;
-    qint64 m_nextPhone = 1'000'000'000;
+    FaultSenders m_senders { u"38597"_s, u"wamid.graph."_s, kAsk };
 };
 
 void TestFaultGraphApi::initTestCase()
 {
-    if (!RedisTestServer::isAvailable())
-        QSKIP("redis-server is not installed");
-    QString error;
-    QVERIFY2(m_redis.start(&error), qPrintable(error));
+    M1_START_REDIS_TEST_SERVER(m_redis);
     m_h = std::make_unique<FaultHarness>(m_redis);
     FaultHarness::Setup setup;
     setup.workers = 4;

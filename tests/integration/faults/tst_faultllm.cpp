@@ -35,21 +35,7 @@ private Q_SLOTS:
 private:
     QList<std::pair<QString, QString>> deliver(const QString &tag, int count, int intervalMs)
     {
-        MetaLoad meta(FaultHarness::appSecret());
-        meta.setUrl(m_h->webhookUrl());
-        QList<std::pair<QString, QString>> messages;
-        for (int i = 0; i < count; ++i) {
-            const QString phone = u"38599"_s + QString::number(m_nextPhone++);
-            const QString id = u"wamid.llm."_s + tag + u'.' + QString::number(i);
-            meta.addText(phone, kAsk, id);
-            messages.append({ id, phone });
-        }
-        meta.start(intervalMs);
-        (void)meta.waitUntilAccepted(120'000);
-        (void)m_h->settle(180'000);
-        (void)QTest::qWaitFor([&] { return m_h->tally(messages).lost == 0; }, 60'000);
-        QTest::qWait(300);
-        return messages;
+        return m_h->deliver(m_senders, tag, count, intervalMs);
     }
     int plannedBy(const QString &source) const
     {
@@ -63,15 +49,13 @@ private:
     std::unique_ptr<FaultHarness> m_h;
     mutable QMutex m_mutex;
     QHash<QString, int> m_planners; // turns by TurnTrace::planner
-    qint64 m_nextPhone = 1'000'000'000;
+    FaultSenders m_senders { u"38599"_s, u"wamid.llm."_s, kAsk };
 };
 
 void TestFaultLlm::initTestCase()
 {
-    if (!RedisTestServer::isAvailable())
-        QSKIP("redis-server is not installed");
+    M1_START_REDIS_TEST_SERVER(m_redis);
     QString error;
-    QVERIFY2(m_redis.start(&error), qPrintable(error));
     QVERIFY2(m_llm.listen(&error), qPrintable(error));
     m_llm.setApiKey(kKey);
     // A healthy model picks whichever offered function is about utilization.

@@ -5,29 +5,15 @@
 // again — and nothing may hang or crash; after the restart every message must be answered
 // exactly once: none lost (a 200 means stored), none twice (redeliveries, reclaimed entries and
 // turns whose save met the outage included). /metrics and the log must show the outage.
-#include "core/clock.h"
-#include "core/metricsregistry.h"
-#include "httpprobe.h"
 #include "metaload.h"
 #include "outcomeledger.h"
-#include "pipeline/inboundqueue.h"
-#include "redistestserver.h"
-#include "serveprocess.h"
-#include "store/redisstore.h"
-#include "testsupport/fakegraphapiserver.h"
+#include "servefixture.h"
 
 #include <QRegularExpression>
 #include <QTest>
 
 using namespace m1;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-const QByteArray kAppSecret = "restart-app-secret-8d1e5b3f9a0c27"_ba;
-const QString kAsk = u"show the fleet utilization report"_s;
-
-} // namespace
 
 class TestFaultRedisRestart : public QObject
 {
@@ -41,75 +27,26 @@ private Q_SLOTS:
     void redisKilledAndRestartedUnderLoad();
 
 private:
-    QProcessEnvironment environment() const
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        const WhatsAppConfig graph = m_graph.config();
-        env.insert(u"M1_WHATSAPP_APP_SECRET"_s, QString::fromUtf8(kAppSecret));
-        env.insert(u"M1_WHATSAPP_VERIFY_TOKEN"_s, u"restart-verify-token-1f3a"_s);
-        env.insert(u"M1_WHATSAPP_TOKEN"_s, graph.accessToken);
-        env.insert(u"M1_WHATSAPP_PHONE_NUMBER_ID"_s, graph.phoneNumberId);
-        env.insert(u"M1_GRAPH_API_URL"_s, graph.graphApiUrl);
-        env.insert(u"M1_GRAPH_API_VERSION"_s, graph.graphApiVersion);
-        env.insert(u"M1_WHATSAPP_MESSAGES_PER_SECOND"_s, u"1000"_s);
-        return env;
-    }
-    RedisReply run(const RedisCommand &command)
-    {
-        QFuture<RedisReply> f = m_store->command(command);
-        (void)QTest::qWaitFor([&f] { return f.isFinished(); }, 10'000);
-        return f.isFinished() ? f.result() : RedisReply::transportError(u"timed out"_s);
-    }
-    qint64 streamLength() { return run(RedisCommand::of("XLEN", InboundQueue::defaultStream())).integer(); }
-    qint64 pending()
-    {
-        const RedisReply r = run(RedisCommand::of("XPENDING", InboundQueue::defaultStream(), InboundQueue::defaultGroup()));
-        return r.isError() || r.elements().isEmpty() ? -1 : r.elements().first().integer();
-    }
-    double metric(ServeProcess &process, const QString &name)
-    {
-        const HttpProbe::Answer a = m_http.get(process.url(u"/metrics"_s));
-        const QRegularExpression line(u"^"_s + QRegularExpression::escape(name) + u" (\\S+)$"_s,
-                                      QRegularExpression::MultilineOption);
-        const QRegularExpressionMatch m = line.match(QString::fromUtf8(a.body));
-        return m.hasMatch() ? m.captured(1).toDouble() : -1;
-    }
     OutcomeTally tally(const QList<std::pair<QString, QString>> &messages)
     {
-        return OutcomeLedger::tally(
-            messages, OutcomeLedger::repliesByPhone(m_graph),
-            OutcomeLedger::countByMessage(OutcomeLedger::records(run(RedisCommand::of("XRANGE", "m1:failed", "-", "+")))),
-            OutcomeLedger::countByMessage(OutcomeLedger::records(run(RedisCommand::of("XRANGE", "m1:dropped", "-", "+")))));
+        const auto records = [this](const char *stream) {
+            return OutcomeLedger::countByMessage(OutcomeLedger::records(m_f.run(RedisCommand::of("XRANGE", stream, "-", "+"))));
+        };
+        return OutcomeLedger::tally(messages, OutcomeLedger::repliesByPhone(m_f.graph()), records("m1:failed"),
+                                    records("m1:dropped"));
     }
 
-    RedisTestServer m_redis;
-    SystemClock m_clock;
-    MetricsRegistry m_metrics { m_clock };
-    std::unique_ptr<RedisStore> m_store;
-    FakeGraphApiServer m_graph;
-    HttpProbe m_http;
+    ServeFixture m_f;
     qint64 m_nextPhone = 1'000'000'000;
 };
 
 void TestFaultRedisRestart::initTestCase()
 {
-    if (qEnvironmentVariableIsEmpty("M1BOT"))
-        QSKIP("M1BOT (the m1bot binary) is not set");
-    if (!RedisTestServer::isAvailable())
-        QSKIP("redis-server is not installed");
-    m_redis.setAppendOnly(u"everysec"_s); // as the managed redis-server is configured
-    QString error;
-    QVERIFY2(m_redis.start(&error), qPrintable(error));
-    QVERIFY2(m_graph.listen(&error), qPrintable(error));
-    m_store = std::make_unique<RedisStore>(m_redis.tcpUrl(), m_metrics, m_clock);
-    QVERIFY(QTest::qWaitFor([this] { return m_store->isConnected(); }, 10'000));
+    m_f.redis().setAppendOnly(u"everysec"_s); // as the managed redis-server is configured
+    M1_START_SERVE_FIXTURE(m_f);
 }
 
-void TestFaultRedisRestart::cleanupTestCase()
-{
-    m_store.reset();
-    m_redis.stop();
-}
+void TestFaultRedisRestart::cleanupTestCase() {}
 
 void TestFaultRedisRestart::redisKilledAndRestartedUnderLoad_data()
 {
@@ -129,51 +66,51 @@ void TestFaultRedisRestart::redisKilledAndRestartedUnderLoad()
     QFETCH(QStringList, extra);
     QFETCH(int, graphLatencyMs);
     QFETCH(QString, busyWith);
-    m_graph.clear();
-    m_graph.setLatencyMs(graphLatencyMs);
-    ServeProcess serve(QStringList { u"--store"_s, u"redis://127.0.0.1:"_s + QString::number(m_redis.port()) + u"/0"_s,
+    m_f.graph().clear();
+    m_f.graph().setLatencyMs(graphLatencyMs);
+    ServeProcess serve(QStringList { u"--store"_s, m_f.storeUrl(),
                                      u"--port"_s, u"0"_s, u"--executor"_s, u"sandbox"_s, u"--workers"_s, u"4"_s,
                                      u"--claim-idle-ms"_s, u"1500"_s }
                            + extra,
-                       environment());
+                       m_f.environment());
     const QString started = serve.start();
     QVERIFY2(started.isEmpty(), qPrintable(started));
 
     constexpr int kMessages = 300;
-    MetaLoad meta(kAppSecret);
+    MetaLoad meta(ServeFixture::appSecret());
     meta.setUrl(serve.webhookUrl());
     QList<std::pair<QString, QString>> messages;
     for (int i = 0; i < kMessages; ++i) {
         const QString phone = u"38597"_s + QString::number(m_nextPhone++);
         const QString id = u"wamid.restart."_s + QString::number(m_nextPhone);
-        meta.addText(phone, kAsk, id);
+        meta.addText(phone, ServeFixture::ask(), id);
         messages.append({ id, phone });
     }
     meta.start(20); // 50 messages a second, 6 s in all
 
     // A third of the way in, Redis dies; it is back 2.5 s later, on the same port, with its AOF.
     QVERIFY(QTest::qWaitFor([&] { return meta.acceptedCount() >= kMessages / 3; }, 60'000));
-    m_redis.kill();
+    m_f.redis().kill();
     const qsizetype acceptedAtKill = meta.acceptedCount();
     QTest::qWait(2'500);
     const qsizetype acceptedDuringOutage = meta.acceptedCount() - acceptedAtKill;
     const int refusedDuringOutage = meta.answers(503) + meta.answers(0);
     QString error;
-    QVERIFY2(m_redis.start(&error), qPrintable(error));
+    QVERIFY2(m_f.redis().start(&error), qPrintable(error));
 
     QVERIFY2(meta.waitUntilAccepted(120'000), qPrintable(serve.stderrText().right(3000)));
-    QVERIFY(QTest::qWaitFor([this] { return m_store->isConnected(); }, 20'000));
-    QVERIFY2(QTest::qWaitFor([&] { return streamLength() == 0 && tally(messages).lost == 0; }, 120'000),
+    QVERIFY(QTest::qWaitFor([this] { return m_f.store().isConnected(); }, 20'000));
+    QVERIFY2(QTest::qWaitFor([&] { return m_f.streamLength() == 0 && tally(messages).lost == 0; }, 120'000),
              qPrintable(tally(messages).toString() + u"\n"_s + serve.stderrText().right(3000)));
     QTest::qWait(3'000); // several claim rounds: a late second answer would show here
     const OutcomeTally t = tally(messages);
     const QMap<int, int> answers = meta.statuses();
-    const double unavailable = metric(serve, u"m1_channel_webhook_unavailable_total"_s);
-    const double reconnects = metric(serve, u"m1_store_reconnects_total"_s);
-    const double transportErrors = metric(serve, u"m1_store_transport_errors_total"_s);
-    const double processed = metric(serve, u"m1_pipeline_messages_total"_s);
-    const double duplicates = metric(serve, u"m1_pipeline_duplicates_total"_s);
-    const double claimed = metric(serve, u"m1_pipeline_claimed_total"_s);
+    const double unavailable = m_f.metric(serve, u"m1_channel_webhook_unavailable_total"_s);
+    const double reconnects = m_f.metric(serve, u"m1_store_reconnects_total"_s);
+    const double transportErrors = m_f.metric(serve, u"m1_store_transport_errors_total"_s);
+    const double processed = m_f.metric(serve, u"m1_pipeline_messages_total"_s);
+    const double duplicates = m_f.metric(serve, u"m1_pipeline_duplicates_total"_s);
+    const double claimed = m_f.metric(serve, u"m1_pipeline_claimed_total"_s);
     const QString log = serve.stderrText();
     const qsizetype saveRetries = log.count(u"retrying its save"_s);
     const qsizetype savedLate = log.count(u"save went through after"_s);
@@ -190,7 +127,7 @@ void TestFaultRedisRestart::redisKilledAndRestartedUnderLoad()
     QCOMPARE(t.total(), kMessages);
     QVERIFY2(t.lost == 0 && t.twice == 0, qPrintable(t.toString()));
     QCOMPARE(t.answered, kMessages);
-    QCOMPARE(pending(), 0);
+    QCOMPARE(m_f.pending(), 0);
     // The outage was seen and said: 503s (Meta delivers again), store errors, a reconnect.
     QVERIFY(answers.value(503) > 0);
     QCOMPARE(unavailable, double(answers.value(503)));
@@ -201,7 +138,7 @@ void TestFaultRedisRestart::redisKilledAndRestartedUnderLoad()
     if (graphLatencyMs > 0) // the lanes were sending: their saves waited for the store
         QCOMPARE(savedLate, saveRetries);
     // The process is still healthy and stops cleanly.
-    QCOMPARE(m_http.get(serve.url(u"/health"_s)).status, 200);
+    QCOMPARE(m_f.http().get(serve.url(u"/health"_s)).status, 200);
     QCOMPARE(serve.terminate(), 0);
 }
 

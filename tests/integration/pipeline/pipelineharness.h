@@ -49,6 +49,13 @@ public:
         });
     }
 
+    // The workers stop before the traces their handler appends to (declared later) are gone.
+    ~PipelineHarness()
+    {
+        if (m_pipeline)
+            m_pipeline->stop();
+    }
+
     bool ok() const { return m_pipeline != nullptr; }
     QString error() const { return m_error; }
     const Orchestrator &orchestrator() const { return m_pipeline->orchestrator(); }

@@ -28,8 +28,6 @@ private Q_SLOTS:
     }
     void cleanup()
     {
-        if (m_h)
-            m_h->pool().stop();
         m_h.reset();
         StoreSuite::cleanup();
     }

@@ -8,7 +8,7 @@
 #include "pipeline/replyreservations.h"
 #include "pipeline/unansweredlogoptions.h"
 #include "pipelineharness.h"
-#include "storebackends.h"
+#include "storesuite.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -24,24 +24,16 @@ const QString kPhone = u"385917770001"_s;
 
 } // namespace
 
-class TestReplyReservations : public QObject
+class TestReplyReservations : public StoreSuite
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase_data() { StoreBackends::addRows(); }
-    void initTestCase()
-    {
-        QString error;
-        QVERIFY2(m_backends.startRedis(&error), qPrintable(error));
-    }
     void init()
     {
-        QFETCH_GLOBAL(QString, backend);
-        QString skip;
-        m_fx = m_backends.fixture(backend, &skip);
+        StoreSuite::init();
         if (!m_fx)
-            QSKIP(qPrintable(skip));
+            return;
         m_h = std::make_unique<PipelineHarness>(m_fx->store(), m_fx->clock(), m_fx->metrics(), 2,
                                                 [](BotPipelineOptions &o) {
                                                     o.workers.claimIdleMs = kClaimIdleMs;
@@ -51,10 +43,8 @@ private Q_SLOTS:
     }
     void cleanup()
     {
-        if (m_h)
-            m_h->pool().stop();
         m_h.reset();
-        m_fx.reset();
+        StoreSuite::cleanup();
     }
 
     void reservesOncePerReply();
@@ -122,8 +112,6 @@ private:
     }
     double counter(const QString &name) { return double(m_fx->metrics().counter(name).value()); }
 
-    StoreBackends m_backends;
-    std::unique_ptr<StoreFixture> m_fx;
     std::unique_ptr<PipelineHarness> m_h;
 };
 

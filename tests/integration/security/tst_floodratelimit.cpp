@@ -103,10 +103,7 @@ private:
 
 void TestFloodRateLimit::initTestCase()
 {
-    if (!RedisTestServer::isAvailable())
-        QSKIP("redis-server is not installed");
-    QString error;
-    QVERIFY2(m_redis.start(&error), qPrintable(error));
+    M1_START_REDIS_TEST_SERVER(m_redis);
     m_h = std::make_unique<FaultHarness>(m_redis);
     FaultSetup setup;
     setup.workers = kWorkers;

@@ -90,11 +90,9 @@ private:
         }
         return found;
     }
-    WebhookPayloadBuilder::Signed text(const QString &id, const QString &body = u"show the fleet utilization report"_s)
+    WebhookPayloadBuilder::Signed text(const QString &id, const QString &body = ServeFixture::ask())
     {
-        WebhookPayloadBuilder payload;
-        payload.text(kPhone, body, id);
-        return payload.sign(ServeFixture::appSecret());
+        return ServeFixture::signedText(kPhone, id, body);
     }
 
     ServeFixture m_f;
@@ -106,12 +104,7 @@ private:
 
 void TestLogSecrets::initTestCase()
 {
-    if (qEnvironmentVariableIsEmpty("M1BOT"))
-        QSKIP("M1BOT (the m1bot binary) is not set");
-    const QString ready = m_f.start();
-    if (ready == u"redis-server is not installed"_s)
-        QSKIP("redis-server is not installed");
-    QVERIFY2(ready.isEmpty(), qPrintable(ready));
+    M1_START_SERVE_FIXTURE(m_f);
     QString error;
     QVERIFY2(m_llm.listen(&error), qPrintable(error));
     // OpenAI's 401 names the key it got; this one names it whole.

@@ -57,9 +57,7 @@ private:
     }
     int postSigned(const QUrl &url, const QString &phone)
     {
-        WebhookPayloadBuilder payload;
-        payload.text(phone, u"show the fleet utilization report"_s);
-        const WebhookPayloadBuilder::Signed s = payload.sign(ServeFixture::appSecret());
+        const WebhookPayloadBuilder::Signed s = ServeFixture::signedText(phone);
         return m_f.http().postSigned(url, s.body, s.signature).status;
     }
 
@@ -70,12 +68,7 @@ private:
 
 void TestOpsLoopback::initTestCase()
 {
-    if (qEnvironmentVariableIsEmpty("M1BOT"))
-        QSKIP("M1BOT (the m1bot binary) is not set");
-    const QString ready = m_f.start();
-    if (ready == u"redis-server is not installed"_s)
-        QSKIP("redis-server is not installed");
-    QVERIFY2(ready.isEmpty(), qPrintable(ready));
+    M1_START_SERVE_FIXTURE(m_f);
     m_v4 = nonLoopback(QAbstractSocket::IPv4Protocol);
     m_v6 = nonLoopback(QAbstractSocket::IPv6Protocol);
     if (m_v4.isNull())
@@ -162,9 +155,7 @@ void TestOpsLoopback::proxiedRequestsAreNotLoopback()
         }
     }
     // The webhook itself is still reachable through the proxy.
-    WebhookPayloadBuilder payload;
-    payload.text(u"385916709999"_s, u"show the fleet utilization report"_s);
-    const WebhookPayloadBuilder::Signed s = payload.sign(ServeFixture::appSecret());
+    const WebhookPayloadBuilder::Signed s = ServeFixture::signedText(u"385916709999"_s);
     QCOMPARE(m_f.http().post(serve->webhookUrl(), s.body,
                              { { "X-Hub-Signature-256"_ba, s.signature }, { "X-Forwarded-For"_ba, "31.13.24.1"_ba } })
                  .status,

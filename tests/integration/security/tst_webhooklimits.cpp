@@ -124,12 +124,7 @@ private:
 
 void TestWebhookLimits::initTestCase()
 {
-    if (qEnvironmentVariableIsEmpty("M1BOT"))
-        QSKIP("M1BOT (the m1bot binary) is not set");
-    const QString ready = m_f.start();
-    if (ready == u"redis-server is not installed"_s)
-        QSKIP("redis-server is not installed");
-    QVERIFY2(ready.isEmpty(), qPrintable(ready));
+    M1_START_SERVE_FIXTURE(m_f);
     m_serve = m_f.serve();
     const QString started = m_serve->start();
     QVERIFY2(started.isEmpty(), qPrintable(started));
@@ -240,10 +235,8 @@ void TestWebhookLimits::nestingBeyondTheLimitIs400()
 void TestWebhookLimits::bracketsInStringsDoNotCount()
 {
     const QString from = phone();
-    WebhookPayloadBuilder payload;
-    payload.text(from, QString(200, u'[') + u" show the fleet utilization report "_s + QString(200, u'{'),
-                 u"wamid.limits.brackets"_s);
-    const WebhookPayloadBuilder::Signed s = payload.sign(ServeFixture::appSecret());
+    const WebhookPayloadBuilder::Signed s = ServeFixture::signedText(
+        from, u"wamid.limits.brackets"_s, QString(200, u'[') + u" show the fleet utilization report "_s + QString(200, u'{'));
     QCOMPARE(m_f.http().postSigned(m_serve->webhookUrl(), s.body, s.signature).status, 200);
     QVERIFY(m_f.settle());
     QVERIFY(QTest::qWaitFor([&] { return m_f.repliesTo(from) == 1; }, 30'000));

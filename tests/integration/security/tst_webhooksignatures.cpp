@@ -15,8 +15,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString kAsk = u"show the fleet utilization report"_s;
-
 QByteArray sha256Signature(const QByteArray &secret, const QByteArray &body)
 {
     return "sha256="_ba + QMessageAuthenticationCode::hash(body, secret, QCryptographicHash::Sha256).toHex();
@@ -39,11 +37,9 @@ private Q_SLOTS:
     void signatureOfAnotherBodyCannotCarryThisOne();
 
 private:
-    WebhookPayloadBuilder::Signed message(const QString &phone, const QString &id)
+    static WebhookPayloadBuilder::Signed message(const QString &phone, const QString &id)
     {
-        WebhookPayloadBuilder payload;
-        payload.text(phone, kAsk, id);
-        return payload.sign(ServeFixture::appSecret());
+        return ServeFixture::signedText(phone, id);
     }
     HttpProbe::Answer post(const QByteArray &body, const QList<std::pair<QByteArray, QByteArray>> &headers)
     {
@@ -58,12 +54,7 @@ private:
 
 void TestWebhookSignatures::initTestCase()
 {
-    if (qEnvironmentVariableIsEmpty("M1BOT"))
-        QSKIP("M1BOT (the m1bot binary) is not set");
-    const QString ready = m_f.start();
-    if (ready == u"redis-server is not installed"_s)
-        QSKIP("redis-server is not installed");
-    QVERIFY2(ready.isEmpty(), qPrintable(ready));
+    M1_START_SERVE_FIXTURE(m_f);
     m_serve = m_f.serve();
     const QString started = m_serve->start();
     QVERIFY2(started.isEmpty(), qPrintable(started));

@@ -1,56 +1,22 @@
 // The metrics panel's "LLM calls per hour" reads agent.llm.requests: the LLM planner counts
 // there every chat completions request it sends, retries included, and nothing else does.
 
-#include "agent/llmplanner.h"
-#include "agent/ruleplanner.h"
 #include "core/clock.h"
 #include "core/metricsregistry.h"
-#include "registry/toolregistry.h"
-#include "search/searchresult.h"
-#include "testsupport/fakechatcompletionsserver.h"
+#include "llmtestkit.h"
 
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace m1;
+using namespace m1::test;
 
 class TestLlmRequestCounter : public QObject
 {
     Q_OBJECT
 
 private:
-    static ToolRegistry tools()
-    {
-        ToolRegistry registry;
-        ToolDefinition mileage;
-        mileage.id = u"getVehicleMileage"_s;
-        mileage.method = u"GET"_s;
-        mileage.path = u"/vehicles/{vehicleId}/mileage"_s;
-        mileage.summary = u"Current mileage of a vehicle"_s;
-        registry.addTool(mileage);
-        return registry;
-    }
-
-    static SearchResult found()
-    {
-        SearchResult r;
-        ScoredTool s;
-        s.toolIndex = 0;
-        s.id = u"getVehicleMileage"_s;
-        s.score = 0.7f;
-        r.results.append(s);
-        return r;
-    }
-
-    LlmPlannerOptions options() const
-    {
-        LlmPlannerOptions o;
-        o.endpoint = m_server.baseUrl();
-        o.apiKey = u"test-key"_s;
-        o.model = u"gpt-test"_s;
-        o.retry = RetryOptions { 3, 1, 5, 60'000 };
-        return o;
-    }
+    LlmPlannerOptions options() const { return llmOptions(m_server); }
 
     PlanDecision plan(LlmPlanner &planner)
     {
@@ -60,12 +26,14 @@ private:
 
     static quint64 requests(const MetricsRegistry &metrics)
     {
-        const CounterSample *c = metrics.snapshot().counter(u"agent.llm.requests"_s);
+        // counter() points into the snapshot: keep it alive while reading the value.
+        const MetricsSnapshot snapshot = metrics.snapshot();
+        const CounterSample *c = snapshot.counter(u"agent.llm.requests"_s);
         return c ? c->value : 0;
     }
 
-    ToolRegistry m_registry = tools();
-    SearchResult m_found = found();
+    ToolRegistry m_registry = llmTools();
+    SearchResult m_found = llmSearch({ { u"fleet.v2/getVehicleMileage"_s, 0.7f } });
     ManualClock m_clock { 1'741'600'800'000 };
     FakeChatCompletionsServer m_server;
 

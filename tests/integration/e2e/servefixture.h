@@ -1,22 +1,34 @@
 #pragma once
-// What the security tests share around `m1bot serve` child processes: a redis-server, a Graph API
-// stand-in capturing the replies, the WhatsApp settings in the environment (with distinctive
-// secrets), a connection of the test's own to the store, and readers for /metrics and the
-// inbound stream. Every wait spins this thread's event loop.
+// What the tests around `m1bot serve` child processes share (e2e, faults, security): a
+// redis-server, a Graph API stand-in capturing the replies, the WhatsApp settings in the
+// environment (with distinctive secrets), a connection of the test's own to the store, and
+// readers for /metrics and the inbound stream. Every wait spins this thread's event loop.
 #include "core/clock.h"
 #include "core/metricsregistry.h"
 #include "httpprobe.h"
-#include "outcomeledger.h"
 #include "pipeline/inboundqueue.h"
 #include "redistestserver.h"
 #include "serveprocess.h"
 #include "store/redisstore.h"
 #include "testsupport/fakegraphapiserver.h"
+#include "testsupport/webhookpayloadbuilder.h"
 
 #include <QRegularExpression>
 #include <QTest>
 
 #include <memory>
+
+// For initTestCase(): skips the suite when the m1bot binary or redis-server is missing, fails it
+// when the fixture cannot start otherwise. A macro, as QSKIP and QVERIFY must return from the slot.
+#define M1_START_SERVE_FIXTURE(fixture)                                                            \
+    do {                                                                                           \
+        if (qEnvironmentVariableIsEmpty("M1BOT"))                                                  \
+            QSKIP("M1BOT (the m1bot binary) is not set");                                          \
+        const QString m1FixtureReady = (fixture).start();                                          \
+        if (m1FixtureReady == m1::ServeFixture::redisMissing())                                    \
+            QSKIP("redis-server is not installed");                                                \
+        QVERIFY2(m1FixtureReady.isEmpty(), qPrintable(m1FixtureReady));                            \
+    } while (false)
 
 namespace m1 {
 
@@ -27,11 +39,14 @@ public:
     static QString verifyToken() { return QStringLiteral("SEC-verifytoken-8b3e0d5a"); }
     static QString accessToken() { return QStringLiteral("SEC-EAAGaccesstoken-71c2b9e4d0f3a5"); }
 
-    // "" when ready.
+    static QString redisMissing() { return QStringLiteral("redis-server is not installed"); }
+    static QString ask() { return QStringLiteral("show the fleet utilization report"); }
+
+    // "" when ready; redisMissing() when there is no redis-server to start.
     QString start()
     {
         if (!RedisTestServer::isAvailable())
-            return QStringLiteral("redis-server is not installed");
+            return redisMissing();
         QString error;
         if (!m_redis.start(&error) || !m_graph.listen(&error))
             return error;
@@ -73,6 +88,12 @@ public:
         return f.isFinished() ? f.result() : RedisReply::transportError(QStringLiteral("timed out"));
     }
     qint64 streamLength() { return run(RedisCommand::of("XLEN", InboundQueue::defaultStream())).integer(); }
+    // Entries read by a consumer and not acknowledged yet, -1 when the store did not say.
+    qint64 pending()
+    {
+        const RedisReply r = run(RedisCommand::of("XPENDING", InboundQueue::defaultStream(), InboundQueue::defaultGroup()));
+        return r.isError() || r.elements().isEmpty() ? -1 : r.elements().first().integer();
+    }
     // The stream's last generated id: it moves with every XADD, so it proves whether anything
     // was appended (handled entries are deleted, the length alone does not).
     QByteArray lastStreamId()
@@ -98,10 +119,27 @@ public:
         const QRegularExpressionMatch m = line.match(QString::fromUtf8(a.body));
         return m.hasMatch() ? m.captured(1).toDouble() : -1;
     }
-    int repliesTo(const QString &phone) const { return OutcomeLedger::repliesByPhone(m_graph).value(phone); }
+    // Replies the Graph API stand-in accepted for `phone`.
+    int repliesTo(const QString &phone) const
+    {
+        int n = 0;
+        for (const FakeGraphApiServer::Request &r : m_graph.requests())
+            n += r.status == 200 && r.json.value(QStringLiteral("to")).toString() == phone ? 1 : 0;
+        return n;
+    }
+    // A text message from `phone` in Meta's shape, signed with appSecret().
+    static WebhookPayloadBuilder::Signed signedText(const QString &phone, const QString &id = {},
+                                                   const QString &body = ask())
+    {
+        WebhookPayloadBuilder payload;
+        payload.text(phone, body, id);
+        return payload.sign(appSecret());
+    }
 
     RedisTestServer &redis() { return m_redis; }
+    RedisStore &store() { return *m_store; }
     FakeGraphApiServer &graph() { return m_graph; }
+    const FakeGraphApiServer &graph() const { return m_graph; }
     HttpProbe &http() { return m_http; }
 
 private:
