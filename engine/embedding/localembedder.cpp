@@ -45,7 +45,7 @@ LocalEmbedder::LocalEmbedder(LocalEmbedderOptions options)
 QString LocalEmbedder::model() const
 {
     if (m_weights)
-        return QStringLiteral("hash-v1-n%1-%2-w%3-g%4-b%5-idf%6")
+        return QStringLiteral("hash-v2-n%1-%2-w%3-g%4-b%5-idf%6")
             .arg(m_options.ngramMin)
             .arg(m_options.ngramMax)
             .arg(double(m_options.wordWeight))
@@ -53,8 +53,8 @@ QString LocalEmbedder::model() const
             .arg(double(m_options.bigramWeight))
             .arg(m_weights->digest, 16, 16, QLatin1Char('0'));
     // Everything that changes the vectors is in the model name, so cached vectors of another
-    // configuration are never reused.
-    return QStringLiteral("hash-v1-n%1-%2-w%3-g%4-b%5")
+    // configuration are never reused (v2: the tokenizer's Croatian verb endings).
+    return QStringLiteral("hash-v2-n%1-%2-w%3-g%4-b%5")
         .arg(m_options.ngramMin)
         .arg(m_options.ngramMax)
         .arg(double(m_options.wordWeight))

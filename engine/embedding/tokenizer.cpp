@@ -229,6 +229,19 @@ constexpr Suffix kSuffixes[] = {
 };
 constexpr int kMinStem = 3;
 
+// Croatian verb forms the table above would cut one letter short of the other forms of the
+// same verb: the past participle ("promijenilo", "potvrdio", "rezervirala") and the first
+// person plural ("platimo", "trebamo"). Stripped whole, and first, so they meet the stems of
+// the infinitive and present ("promijeniti", "promijeni" → promjen). Only where four letters
+// or more remain, so short words ("demo", "gala", "ciao") keep the table's usual cut.
+// Measured on half of resources/eval (the other half held out): +1 query at rank 1 on each.
+constexpr Suffix kVerbSuffixes[] = {
+    { u"ilo", u"" }, { u"ila", u"" }, { u"ili", u"" }, { u"alo", u"" }, { u"ala", u"" },
+    { u"ali", u"" }, { u"imo", u"" }, { u"amo", u"" }, { u"emo", u"" }, { u"io", u"" },
+    { u"ao", u"" },
+};
+constexpr int kMinVerbStem = 4;
+
 bool endsWith(const char16_t *token, int length, std::u16string_view suffix)
 {
     const int n = int(suffix.size());
@@ -299,7 +312,19 @@ int Tokenizer::stemLength(char16_t *token, int length)
         return length;
     for (int pass = 0; pass < 2; ++pass) {
         bool stripped = false;
+        if (pass == 0) {
+            for (const Suffix &suffix : kVerbSuffixes) {
+                const int n = int(suffix.text.size());
+                if (length - n >= kMinVerbStem && endsWith(token, length, suffix.text)) {
+                    length -= n;
+                    stripped = true;
+                    break;
+                }
+            }
+        }
         for (const Suffix &suffix : kSuffixes) {
+            if (stripped)
+                break;
             const int n = int(suffix.text.size());
             if (length - n + int(suffix.replacement.size()) < kMinStem
                 || !endsWith(token, length, suffix.text))

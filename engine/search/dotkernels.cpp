@@ -1,5 +1,7 @@
 #include "search/dotkernels.h"
 
+#include <cmath>
+
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
 #define M1_HAVE_X86 1
@@ -51,6 +53,21 @@ void gemvInt8Portable(const std::int8_t *rows, int count, int stride, const std:
             sum += std::int32_t(row[i]) * std::int32_t(query[i]);
         out[r] = sum;
     }
+}
+
+
+void accumulatePortable(float *acc, const float *row, int n)
+{
+    for (int i = 0; i < n; ++i)
+        acc[i] += row[i];
+}
+
+float sumExpPortable(const float *x, int n, float shift)
+{
+    float sum = 0.0f;
+    for (int i = 0; i < n; ++i)
+        sum += std::exp(x[i] - shift);
+    return sum;
 }
 
 #ifdef M1_HAVE_X86
@@ -187,6 +204,54 @@ __attribute__((target("avx2"))) void gemvInt8Avx2(const std::int8_t *rows, int c
     if (r < count)
         gemvInt8Portable(rows + size_t(r) * size_t(stride), count - r, stride, query, out + r);
 }
+
+__attribute__((target("avx2,fma"))) void accumulateAvx2(float *acc, const float *row, int n)
+{
+    int i = 0;
+    for (; i + 8 <= n; i += 8)
+        _mm256_storeu_ps(acc + i, _mm256_add_ps(_mm256_loadu_ps(acc + i), _mm256_loadu_ps(row + i)));
+    for (; i < n; ++i)
+        acc[i] += row[i];
+}
+
+// exp(x) = 2^n · e^r with n = round(x / ln 2) and |r| ≤ ln 2 / 2 (ln 2 split in two for an exact
+// reduction), e^r by a degree-6 polynomial (Cephes' expf coefficients); inputs under -87 give 0.
+__attribute__((target("avx2,fma"))) inline __m256 expAvx2(__m256 x)
+{
+    x = _mm256_max_ps(x, _mm256_set1_ps(-87.0f));
+    const __m256 n = _mm256_round_ps(_mm256_mul_ps(x, _mm256_set1_ps(1.44269504088896341f)),
+                                     _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+    __m256 r = _mm256_fnmadd_ps(n, _mm256_set1_ps(0.693359375f), x);
+    r = _mm256_fnmadd_ps(n, _mm256_set1_ps(-2.12194440e-4f), r);
+    __m256 p = _mm256_set1_ps(1.9875691500e-4f);
+    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.3981999507e-3f));
+    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(8.3334519073e-3f));
+    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(4.1665795894e-2f));
+    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.6666665459e-1f));
+    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(5.0000001201e-1f));
+    p = _mm256_fmadd_ps(p, _mm256_mul_ps(r, r), _mm256_add_ps(r, _mm256_set1_ps(1.0f)));
+    const __m256i scale = _mm256_slli_epi32(
+        _mm256_add_epi32(_mm256_cvtps_epi32(n), _mm256_set1_epi32(127)), 23);
+    return _mm256_mul_ps(p, _mm256_castsi256_ps(scale));
+}
+
+__attribute__((target("avx2,fma"))) float sumExpAvx2(const float *x, int n, float shift)
+{
+    const __m256 s = _mm256_set1_ps(shift);
+    __m256 acc = _mm256_setzero_ps();
+    int i = 0;
+    for (; i + 8 <= n; i += 8)
+        acc = _mm256_add_ps(acc, expAvx2(_mm256_sub_ps(_mm256_loadu_ps(x + i), s)));
+    float sum = horizontalSum(acc);
+    if (i < n) {
+        float rest[8] = { -1e30f, -1e30f, -1e30f, -1e30f, -1e30f, -1e30f, -1e30f, -1e30f };
+        for (int j = i; j < n; ++j)
+            rest[j - i] = x[j] - shift;
+        sum += horizontalSum(expAvx2(_mm256_loadu_ps(rest)));
+    }
+    return sum;
+}
+
 #endif
 
 struct Dispatch
@@ -197,6 +262,8 @@ struct Dispatch
     void (*gather)(const float *, int, const int *, int, const float *, float *) = gatherPortable;
     void (*gemvInt8)(const std::int8_t *, int, int, const std::int8_t *, std::int32_t *)
         = gemvInt8Portable;
+    void (*accumulate)(float *, const float *, int) = accumulatePortable;
+    float (*sumExp)(const float *, int, float) = sumExpPortable;
     const char *name = "portable";
     Dispatch()
     {
@@ -208,6 +275,8 @@ struct Dispatch
             gemv = gemvAvx2;
             gather = gatherAvx2;
             gemvInt8 = gemvInt8Avx2;
+            accumulate = accumulateAvx2;
+            sumExp = sumExpAvx2;
             name = "avx2";
         }
 #endif
@@ -246,6 +315,16 @@ void gemvInt8(const std::int8_t *rows, int count, int stride, const std::int8_t 
               std::int32_t *out)
 {
     dispatch().gemvInt8(rows, count, stride, query, out);
+}
+
+void accumulate(float *acc, const float *row, int n)
+{
+    dispatch().accumulate(acc, row, n);
+}
+
+float sumExp(const float *x, int n, float shift)
+{
+    return dispatch().sumExp(x, n, shift);
 }
 
 const char *name()

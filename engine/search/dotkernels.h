@@ -22,6 +22,12 @@ void gather(const float *base, int dim, const int *rows, int count, const float 
 // in -127..127 (never -128), which keeps every pairwise sum inside int16.
 void gemvInt8(const std::int8_t *rows, int count, int stride, const std::int8_t *query,
               std::int32_t *out);
+
+// acc[i] += row[i] for n floats (a linear model's feature rows).
+void accumulate(float *acc, const float *row, int n);
+// Σ exp(x[i] - shift) over n floats (a softmax's denominator). The AVX2 exp is a polynomial
+// within 2e-7 relative of std::exp; either way, no term overflows for shift = max(x).
+float sumExp(const float *x, int n, float shift);
 // "avx2" or "portable", for reports.
 const char *name();
 

@@ -1,13 +1,15 @@
 #include "search/exactvectorindex.h"
 
 #include "search/dotkernels.h"
+#include "search/halfkernels.h"
 #include "search/topk.h"
 
 #include <algorithm>
 
 namespace m1 {
 
-ExactVectorIndex::ExactVectorIndex(const float *data, int rows, int dim, int screenMinRows)
+ExactVectorIndex::ExactVectorIndex(const float *data, int rows, int dim, int screenMinRows,
+                                   int halfMinFloats)
     : m_matrix(Eigen::Map<const Matrix>(data, rows, dim))
 {
     for (int r = 0; r < rows; ++r) {
@@ -15,13 +17,21 @@ ExactVectorIndex::ExactVectorIndex(const float *data, int rows, int dim, int scr
         if (norm > 0.0f)
             m_matrix.row(r) /= norm;
     }
-    if (screenMinRows > 0 && rows >= screenMinRows)
+    if (screenMinRows > 0 && rows >= screenMinRows) {
         m_screen = QuantizedScreen(m_matrix.data(), rows, dim);
+    } else if (halfMinFloats > 0 && std::int64_t(rows) * dim >= halfMinFloats
+               && kernels::hasHalf()) {
+        m_half.resize(size_t(rows) * size_t(dim));
+        kernels::toHalf(m_matrix.data(), m_half.data(), rows * dim);
+    }
 }
 
 void ExactVectorIndex::scoreAll(const float *query, float *out) const
 {
-    kernels::gemv(m_matrix.data(), int(m_matrix.rows()), int(m_matrix.cols()), query, out);
+    if (isHalf())
+        kernels::gemvHalf(m_half.data(), int(m_matrix.rows()), int(m_matrix.cols()), query, out);
+    else
+        kernels::gemv(m_matrix.data(), int(m_matrix.rows()), int(m_matrix.cols()), query, out);
 }
 
 bool ExactVectorIndex::search(const float *query, int k, std::vector<VectorHit> &out,
@@ -79,7 +89,10 @@ bool ExactVectorIndex::fullScan(const float *query, int k, std::vector<VectorHit
 
 float ExactVectorIndex::score(const float *query, int row) const
 {
-    return kernels::dot(this->row(row), query, int(m_matrix.cols()));
+    const int dim = int(m_matrix.cols());
+    if (isHalf())
+        return kernels::dotHalf(m_half.data() + size_t(row) * size_t(dim), query, dim);
+    return kernels::dot(this->row(row), query, dim);
 }
 
 } // namespace m1

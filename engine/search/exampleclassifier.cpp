@@ -1,9 +1,11 @@
 #include "search/exampleclassifier.h"
 
 #include "embedding/fnvhash.h"
+#include "search/dotkernels.h"
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <random>
 
@@ -143,31 +145,40 @@ void ExampleClassifier::predict(QStringView text, int k, std::vector<std::pair<i
     const int count = featureRows(text, rows, &total);
     if (count == 0)
         return; // nothing the examples knew: no opinion rather than the prior
+    // Σ rows first, one scale after: the row sums are the model's only per-class work.
     thread_local std::vector<float> logits;
-    logits.assign(m_bias.begin(), m_bias.end());
-    const size_t classes = size_t(m_classes);
+    logits.assign(size_t(m_classes), 0.0f);
+    for (int i = 0; i < count; ++i)
+        kernels::accumulate(logits.data(), m_weights.data() + size_t(rows[i]) * size_t(m_classes),
+                            m_classes);
     const float scale = 1.0f / std::sqrt(float(total));
-    for (int i = 0; i < count; ++i) {
-        const float *w = m_weights.data() + size_t(rows[i]) * classes;
-        for (size_t c = 0; c < classes; ++c)
-            logits[c] += scale * w[c];
+    float peak = -std::numeric_limits<float>::infinity();
+    for (int c = 0; c < m_classes; ++c) {
+        logits[size_t(c)] = m_bias[size_t(c)] + scale * logits[size_t(c)];
+        peak = std::max(peak, logits[size_t(c)]);
     }
-    softmax(logits.data(), m_classes);
+    // Only the k best need a probability: rank by logit (the same order), then one pass of
+    // vectorised exps makes the softmax's denominator.
+    for (int c = 0; c < m_classes; ++c) {
+        const float logit = logits[size_t(c)];
+        if (int(out.size()) < k || logit > out.back().second) {
+            auto at = std::upper_bound(out.begin(), out.end(), logit,
+                                       [](float value, const std::pair<int, float> &e) {
+                                           return value > e.second;
+                                       });
+            out.insert(at, { c, logit });
+            if (int(out.size()) > k)
+                out.pop_back();
+        }
+    }
     // A softmax is as sure of itself after one word as after ten: "change" alone leans to
     // "tyre change" with high probability. Scaling by the evidence (known features n, n/(n+1))
     // keeps one-word messages from overruling the other parts of the score.
     const float evidence = float(count) / float(count + 1);
-    for (int c = 0; c < m_classes; ++c) {
-        const float p = logits[size_t(c)] * evidence;
-        if (int(out.size()) < k || p > out.back().second) {
-            auto at = std::upper_bound(out.begin(), out.end(), p,
-                                       [](float value, const std::pair<int, float> &e) {
-                                           return value > e.second;
-                                       });
-            out.insert(at, { m_toolOfClass[size_t(c)], p });
-            if (int(out.size()) > k)
-                out.pop_back();
-        }
+    const float norm = evidence / kernels::sumExp(logits.data(), m_classes, peak);
+    for (auto &[c, value] : out) {
+        value = std::exp(value - peak) * norm;
+        c = m_toolOfClass[size_t(c)];
     }
 }
 

@@ -74,6 +74,10 @@ QJsonObject SearchBenchmark::runSearch(const SearchBenchOptions &o) const
     const SearchEngine exact(r.tools, r.vectors.data(), o.dim, nullptr, exactConfig, r.docs, stats,
                              clock, r.docsVectors.data());
     out.insert(QStringLiteral("index_ms"), round1(double(timer.nsecsElapsed()) / 1e6));
+    // float16 below the screen's size when the float32 matrix outgrows L2 (ExactVectorIndex).
+    out.insert(QStringLiteral("exact_precision"), exact.exactIndex().isHalf()
+                   ? QStringLiteral("float16")
+                   : QStringLiteral("float32"));
     const Latency exactLatency = measure(exact, r, o);
     out.insert(QStringLiteral("exact_p50_us"), round1(exactLatency.p50));
     out.insert(QStringLiteral("exact_p99_us"), round1(exactLatency.p99));

@@ -67,6 +67,10 @@ void TestTokenizer::inflectedFormsMeet_data()
     QTest::newRow("hr plural -ije") << u"rezervacije"_s << u"rezervaciju"_s;
     QTest::newRow("hr verb") << u"prijavi"_s << u"prijaviti"_s;
     QTest::newRow("hr ije/je") << u"promijeni"_s << u"promjeni"_s;
+    QTest::newRow("hr past participle") << u"promijenilo"_s << u"promijeniti"_s;
+    QTest::newRow("hr past participle m") << u"potvrdio"_s << u"potvrditi"_s;
+    QTest::newRow("hr past participle f") << u"rezervirala"_s << u"rezervirati"_s;
+    QTest::newRow("hr first person plural") << u"platimo"_s << u"platiti"_s;
     QTest::newRow("hr diacritics") << u"otkaži"_s << u"otkazi"_s;
     QTest::newRow("en plural") << u"bookings"_s << u"booking"_s;
     QTest::newRow("en -ing") << u"booking"_s << u"book"_s;

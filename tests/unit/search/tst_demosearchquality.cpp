@@ -1,7 +1,7 @@
 // Search quality on the bundled demo: the fleet API, its tool documentation and the labelled
 // queries, with the local embedder. Prints the figures (English and Croatian apart). The issue's
 // targets (recall@1 >= 0.85, recall@5 >= 0.97) are NOT reached by the offline embedder on this
-// deliberately hard, slang-heavy set (measured 0.51 / 0.78); the floors below guard against
+// deliberately hard, slang-heavy set (measured 0.838 / 0.959); the floors below guard against
 // regressions of the general method. Set M1_EVAL_MISSES=1 to list misses.
 
 #include "core/clock.h"
@@ -70,9 +70,9 @@ void TestDemoSearchQuality::demoSet()
     const bool misses = qEnvironmentVariableIntValue("M1_EVAL_MISSES") != 0;
     qInfo().noquote() << QJsonDocument(report.toJson(misses)).toJson(QJsonDocument::Indented);
     QVERIFY2(report.unknownToolIds.isEmpty(), qPrintable(report.unknownToolIds.join(u' ')));
-    QVERIFY2(report.overall.recallAt1 >= 0.48,
+    QVERIFY2(report.overall.recallAt1 >= 0.82,
              qPrintable(QString::number(report.overall.recallAt1)));
-    QVERIFY2(report.overall.recallAt5 >= 0.75,
+    QVERIFY2(report.overall.recallAt5 >= 0.94,
              qPrintable(QString::number(report.overall.recallAt5)));
 }
 

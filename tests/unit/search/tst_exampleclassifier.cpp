@@ -1,10 +1,13 @@
 // ExampleClassifier: learns what separates neighbouring tools from their examples (including
 // short words the lexical index drops), is deterministic, gives no opinion on unknown words,
-// and stays off when there are too many classes to train at start-up.
+// stays off when there are too many classes to train at start-up, and its top-k probabilities
+// are those of the whole softmax.
 
 #include "search/exampleclassifier.h"
 
 #include <QTest>
+
+#include <cmath>
 
 using namespace m1;
 using namespace Qt::StringLiterals;
@@ -18,6 +21,7 @@ private Q_SLOTS:
     void isDeterministic();
     void unknownWordsGiveNoOpinion();
     void tooManyClassesTurnsItOff();
+    void probabilitiesOverManyClassesSumToTheEvidence();
 };
 
 namespace {
@@ -118,6 +122,37 @@ void TestExampleClassifier::tooManyClassesTurnsItOff()
     classifier.predict(u"example number 3"_s, 3, top);
     QVERIFY(top.empty());
     QVERIFY(ExampleClassifier(texts, labels, 12).classCount() == 12);
+}
+
+void TestExampleClassifier::probabilitiesOverManyClassesSumToTheEvidence()
+{
+    // 37 classes: the denominator runs over vector blocks and a tail; only the k best get a
+    // probability, and all of them together are the whole softmax scaled by n/(n+1).
+    QStringList texts;
+    std::vector<int> labels;
+    for (int tool = 0; tool < 37; ++tool) {
+        const QString name = u"thing"_s + QChar(u'a' + tool % 26) + QString::number(tool);
+        texts << u"show the "_s + name << u"list every "_s + name + u" please"_s;
+        labels.push_back(tool);
+        labels.push_back(tool);
+    }
+    const ExampleClassifier classifier(texts, labels, 37);
+    QCOMPARE(classifier.classCount(), 37);
+    std::vector<std::pair<int, float>> all, top;
+    classifier.predict(u"show every thingc2"_s, 37, all);
+    QCOMPARE(int(all.size()), 37);
+    double sum = 0;
+    for (const auto &entry : all)
+        sum += entry.second;
+    // Known features: "show", "every", "thingc", "2" and the pairs "show every", "thingc 2".
+    QVERIFY(std::abs(sum - 6.0 / 7.0) < 1e-4);
+    QCOMPARE(all.front().first, 2);
+    classifier.predict(u"show every thingc2"_s, 3, top);
+    QCOMPARE(int(top.size()), 3);
+    for (size_t i = 0; i < top.size(); ++i) {
+        QCOMPARE(top[i].first, all[i].first);
+        QCOMPARE(top[i].second, all[i].second);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestExampleClassifier)

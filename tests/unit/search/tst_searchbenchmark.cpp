@@ -35,6 +35,8 @@ void TestSearchBenchmark::search()
         QVERIFY2(report.contains(QLatin1String(key)), key);
     QCOMPARE(report.value(u"index_kind"_s).toString(), u"exact"_s);
     QVERIFY(report.value(u"ann_recall_at_10"_s).toDouble() >= 0.9);
+    // 500 × 64 floats is under the float16 threshold (ExactVectorIndex::kDefaultHalfMinFloats).
+    QCOMPARE(report.value(u"exact_precision"_s).toString(), u"float32"_s);
 }
 
 void TestSearchBenchmark::startup()
