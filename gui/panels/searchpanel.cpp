@@ -191,6 +191,11 @@ void SearchPanel::setQuery(const QString &text)
     m_query->setText(text);
 }
 
+void SearchPanel::searchAgain()
+{
+    runSearch();
+}
+
 void SearchPanel::setUserPhone(const QString &phone)
 {
     m_user->setCurrentText(phone);

@@ -42,6 +42,8 @@ public:
     // Puts text in the query box; the search follows after the typing pause.
     void setQuery(const QString &text);
     void setUserPhone(const QString &phone);
+    // Runs the current query again now (no typing pause).
+    void searchAgain();
 
     QLineEdit *queryEdit() const { return m_query; }
     QTableView *resultsView() const { return m_results; }
