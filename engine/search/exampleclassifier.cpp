@@ -172,9 +172,11 @@ void ExampleClassifier::predict(QStringView text, int k, std::vector<std::pair<i
         }
     }
     // A softmax is as sure of itself after one word as after ten: "change" alone leans to
-    // "tyre change" with high probability. Scaling by the evidence (known features n, n/(n+1))
-    // keeps one-word messages from overruling the other parts of the score.
-    const float evidence = float(count) / float(count + 1);
+    // one tool with high probability. Scaling by the evidence (known features n, words and
+    // word pairs, n/(n+2): a third for one word, 0.6 for two words and their pair) keeps one- and two-word messages from
+    // overruling the other parts of the score; with n/(n+1) a bare "change" was taken for
+    // "update a person" once the documentation had many "change X" examples.
+    const float evidence = float(count) / float(count + 2);
     const float norm = evidence / kernels::sumExp(logits.data(), m_classes, peak);
     for (auto &[c, value] : out) {
         value = std::exp(value - peak) * norm;

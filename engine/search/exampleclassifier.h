@@ -42,7 +42,7 @@ public:
     bool isEmpty() const { return m_classes == 0; }
     int classCount() const { return m_classes; }
 
-    // The k most probable tools for a message, best first, as (tool, probability × n/(n+1) for
+    // The k most probable tools for a message, best first, as (tool, probability × n/(n+2) for
     // n known features of the message).
     void predict(QStringView text, int k, std::vector<std::pair<int, float>> &out) const;
 
