@@ -6,9 +6,10 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config git
-  # sanitizer and fuzzing builds (scripts/sanitize.sh): clang with its ASan/UBSan/TSan and
-  # libFuzzer runtimes, lld, llvm-symbolizer for readable reports
-  clang-14 libclang-rt-14-dev lld-14 llvm-14
+  # the test build (scripts/test.sh, scripts/sanitize.sh): clang with its ASan/UBSan/TSan and
+  # libFuzzer runtimes, lld; `llvm` provides the unversioned llvm-symbolizer the sanitizers look
+  # for on PATH to print file:line in their reports (llvm-14 has only llvm-symbolizer-14)
+  clang-14 libclang-rt-14-dev lld-14 llvm-14 llvm
   # Qt 6.4
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev
   # Qt6Charts' CMake package needs Qt6OpenGL's (Debian ships it apart from qt6-base-dev)

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Sanitizer and fuzzing pass (run by scripts/test.sh after the default suite, so by CI too):
+# Sanitizer and fuzzing pass: scripts/test.sh (the README's test command, and CI's) runs all three
+# steps; the costs of each are in scripts/test.sh's header.
 #
 #   asan  build the `asan` preset (clang, ASan + UBSan + LSan, libFuzzer targets) and run the whole
 #         ctest suite under it, including fuzz_*_replay (every seed and regression input once)
@@ -31,10 +32,20 @@ mkdir -p build-asan
 : > build-asan/sanitize-times.txt
 
 phase() { printf '\n== sanitize: %s (%s)\n' "$1" "$(date +%T)"; }
-timed() { # label command...: runs it and records its wall time
-  local start=$SECONDS
+# Sets CPU to the CPU seconds (user+sys) of every child this shell has waited for so far.
+# `times` must run in this shell (a $(...) subshell would report its own children only).
+cpu_now() {
+  times >build-asan/.times
+  CPU=$(sed -n 2p build-asan/.times | tr 'ms' '  ' | awk '{printf "%d", $1 * 60 + $2 + $3 * 60 + $4}')
+}
+timed() { # label command...: runs it and records its wall time and CPU seconds
+  local start=$SECONDS cpu
+  cpu_now
+  cpu=$CPU
   "${@:2}"
-  printf 'sanitize: %s took %d s\n' "$1" $((SECONDS - start)) | tee -a "$root/build-asan/sanitize-times.txt"
+  cpu_now
+  printf 'sanitize: %s took %d s wall, %d CPU-s\n' "$1" $((SECONDS - start)) $((CPU - cpu)) |
+    tee -a "$root/build-asan/sanitize-times.txt"
 }
 
 asan_step() {
@@ -91,7 +102,9 @@ fuzz_step() {
   for name in "${fuzz_targets[@]}"; do
     [ -x "build-asan/tests/fuzz/fuzz_$name" ] || { echo "sanitize: build-asan/tests/fuzz/fuzz_$name is not built (run the asan step)"; exit 1; }
   done
-  local start=$SECONDS
+  local start=$SECONDS cpu
+  cpu_now
+  cpu=$CPU
   for name in "${fuzz_targets[@]}"; do
     fuzz_one "$name" & pids+=($!); names+=("$name")
     if ((${#pids[@]} - running >= fuzz_parallel)); then
@@ -102,7 +115,9 @@ fuzz_step() {
   for ((i = running; i < ${#pids[@]}; i++)); do
     wait "${pids[$i]}" || failed+=("${names[$i]}")
   done
-  printf 'sanitize: fuzzing took %d s\n' $((SECONDS - start)) | tee -a build-asan/sanitize-times.txt
+  cpu_now
+  printf 'sanitize: fuzzing took %d s wall, %d CPU-s\n' $((SECONDS - start)) $((CPU - cpu)) |
+    tee -a build-asan/sanitize-times.txt
   for name in "${fuzz_targets[@]}"; do
     local log=build-asan/fuzz/$name/log.txt
     local execs secs cov

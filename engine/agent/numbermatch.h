@@ -4,6 +4,8 @@
 
 #include <QString>
 
+#include <cmath>
+
 namespace m1 {
 
 // A number recognised in a message, with its unit in canonical form: "km", "l", "EUR", "HRK",
@@ -14,7 +16,8 @@ struct NumberMatch
     QString unit;
     TextSpan span;
 
-    bool isIntegral() const { return value == double(qint64(value)); }
+    // Whole and within qint64: converting a larger (or NaN) double to an integer is undefined.
+    bool isIntegral() const { return std::abs(value) < 9.2e18 && value == std::trunc(value); }
     bool operator==(const NumberMatch &) const = default;
 };
 

@@ -76,12 +76,16 @@ HttpRequestParser::State HttpRequestParser::feed(QByteArray &buffer)
         while (!m_started && buffer.size() >= pos + 2 && buffer.at(pos) == '\r'
                && buffer.at(pos + 1) == '\n')
             pos += 2;
-        if (pos < buffer.size())
+        // A lone CR may be the first half of such an empty line: decide once its LF is here,
+        // or a CRLF cut between two reads would start the request with an empty line.
+        if (pos < buffer.size() && !(buffer.size() == pos + 1 && buffer.at(pos) == '\r'))
             m_started = true;
         const qsizetype end = buffer.indexOf("\r\n\r\n", pos);
         if (end < 0) {
             buffer.remove(0, pos);
-            if (buffer.size() > m_limits.maxHeaderBytes)
+            // Up to three of these bytes may be the start of the blank line that ends the head:
+            // a head of exactly the limit, cut there, must not fail where a whole one passes.
+            if (buffer.size() - 3 > m_limits.maxHeaderBytes)
                 return fail(431,
                             u"request headers larger than "_s
                                 + QString::number(m_limits.maxHeaderBytes) + u" bytes"_s);

@@ -102,6 +102,8 @@ private:
     }
     void put(const char *bytes, qsizetype n)
     {
+        if (n <= 0)
+            return; // an empty view may carry a null pointer, which memcpy must not get
         grow(n);
         memcpy(m_data + m_size, bytes, size_t(n));
         m_size += n;

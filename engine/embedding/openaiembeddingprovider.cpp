@@ -66,6 +66,10 @@ EmbeddingBatchResult OpenAiEmbeddingProvider::embedSync(const QStringList &texts
     });
     if (!done)
         loop.exec();
+    // A worker thread (the engine's pool) may outlive a provider that owns its clients; the
+    // manager made for it would then never be deleted.
+    if (m_ownedNetwork)
+        m_ownedNetwork->releaseForCurrentThread();
     return out;
 }
 

@@ -1,13 +1,21 @@
 #include "net/networkclients.h"
 
 #include <QNetworkAccessManager>
+#include <QThread>
 
 namespace m1 {
 
 NetworkClients::Holder::~Holder()
 {
-    if (manager)
+    if (!manager)
+        return;
+    // At thread exit QThreadStorage destroys the holder after the thread's last pass over
+    // deferred deletes, so a deleteLater() would never run and the manager would leak. The thread
+    // runs no more events by then, so nothing queued can refer to the manager any more.
+    if (QThread::currentThread()->isRunning())
         manager->deleteLater();
+    else
+        delete manager;
 }
 
 NetworkClients::~NetworkClients()
@@ -27,6 +35,12 @@ QNetworkAccessManager *NetworkClients::forCurrentThread()
         m_managers.setLocalData(holder);
     }
     return m_managers.localData()->manager;
+}
+
+void NetworkClients::releaseForCurrentThread()
+{
+    if (m_managers.hasLocalData())
+        m_managers.setLocalData(nullptr);
 }
 
 bool NetworkClients::hasClientForCurrentThread() const

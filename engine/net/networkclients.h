@@ -25,10 +25,15 @@ public:
     // The calling thread's manager. The thread needs an event loop for replies to progress.
     QNetworkAccessManager *forCurrentThread();
     bool hasClientForCurrentThread() const;
+    // Deletes the calling thread's manager (deferred while the thread runs events). For an owner
+    // that may be destroyed before a worker thread it used exits: QThreadStorage never deletes
+    // the value of a thread that outlives it.
+    void releaseForCurrentThread();
 
 private:
-    // Deletes its manager with deleteLater(): replies and connection objects that finished in
-    // this event-loop pass may still have events queued that refer to it.
+    // Deletes its manager with deleteLater() while the thread still runs events: replies and
+    // connection objects that finished in this event-loop pass may still have events queued that
+    // refer to it. At thread exit it deletes it at once (no deferred delete runs after that).
     struct Holder
     {
         QNetworkAccessManager *manager = nullptr;

@@ -75,7 +75,10 @@ MetricsPanel::MetricsPanel(QWidget *parent)
     m_startupValues->setLabelFormat(QStringLiteral("%.4g"));
     startupChart->legend()->hide();
     startupChart->setMargins(QMargins(4, 4, 4, 4));
+    // QChartView starts with a chart of its own, which setChart() releases without deleting.
+    QChart *placeholder = m_startup->chart();
     m_startup->setChart(startupChart);
+    delete placeholder;
     m_startup->setRenderHint(QPainter::Antialiasing);
     m_startup->setMinimumSize(260, 200);
 

@@ -36,7 +36,10 @@ TimeChart::TimeChart(const QString &title, const QString &unit, const QStringLis
         series->attachAxis(m_valueAxis);
         m_series.append(series);
     }
+    // QChartView starts with a chart of its own, which setChart() releases without deleting.
+    QChart *placeholder = this->chart();
     setChart(chart);
+    delete placeholder;
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(260, 200);
     applyPalette();

@@ -21,7 +21,9 @@ class TestEmbeddingRequestCounter : public QObject
 private:
     static quint64 requests(const MetricsRegistry &metrics)
     {
-        const CounterSample *c = metrics.snapshot().counter(u"embedding.requests"_s);
+        // counter() points into the snapshot: keep it alive while reading the value.
+        const MetricsSnapshot snapshot = metrics.snapshot();
+        const CounterSample *c = snapshot.counter(u"embedding.requests"_s);
         return c ? c->value : 0;
     }
 
