@@ -228,6 +228,7 @@ HttpRequestParser::State HttpRequestParser::continueBody(QByteArray &buffer, qsi
                                 + QString::number(m_limits.maxBodyBytes) + u" bytes"_s);
             pos = end + 2;
             m_remaining = size;
+            m_trailerBytes = 0;
             m_phase = size == 0 ? Phase::Trailers : Phase::ChunkData;
             break;
         }
@@ -250,12 +251,18 @@ HttpRequestParser::State HttpRequestParser::continueBody(QByteArray &buffer, qsi
             m_phase = Phase::ChunkSize;
             break;
         case Phase::Trailers: {
-            // Trailer fields are read and dropped, up to the empty line.
+            // Trailer fields are read and dropped, up to the empty line; all of them together
+            // are held to the header limit. The same input must get the same answer however the
+            // network cuts it: a complete line fails when it takes the trailers over the limit,
+            // a partial one only when even its terminating CR cannot be the one byte past it.
             const qsizetype end = buffer.indexOf("\r\n", pos);
             if (end < 0)
-                return buffer.size() - pos > m_limits.maxHeaderBytes
+                return m_trailerBytes + (buffer.size() - pos) > m_limits.maxHeaderBytes + 1
                     ? fail(431, u"trailers too large"_s)
                     : State::NeedMore;
+            if (m_trailerBytes + (end - pos) > m_limits.maxHeaderBytes)
+                return fail(431, u"trailers too large"_s);
+            m_trailerBytes += end - pos;
             const bool last = end == pos;
             pos = end + 2;
             if (last) {

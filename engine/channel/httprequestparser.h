@@ -61,6 +61,7 @@ private:
     bool m_started = false;
     bool m_continuePending = false;
     qsizetype m_remaining = 0; // body or chunk bytes still expected
+    qsizetype m_trailerBytes = 0; // trailer lines read so far, without their line ends
     HttpRequest m_request;
     int m_errorStatus = 0;
     QString m_errorMessage;
