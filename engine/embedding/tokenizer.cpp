@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <utility>
 
 namespace m1 {
 
@@ -248,6 +250,44 @@ bool endsWith(const char16_t *token, int length, std::u16string_view suffix)
     return length >= n && std::u16string_view(token + length - n, n) == suffix;
 }
 
+// Every token is tried against both tables, twice: walking all 52 endings was half of the
+// tokenizer's time. Only the endings that share the token's last letter can match, so each
+// table is split by last letter at compile time, keeping the table's order inside a bucket
+// (the first match in a bucket is the first match in the whole table).
+struct SuffixBuckets
+{
+    static constexpr int kLetters = 26;
+    static constexpr int kPerBucket = 12;
+    std::array<std::array<std::uint8_t, kPerBucket>, kLetters> index {};
+    std::array<std::uint8_t, kLetters> count {};
+
+    template<std::size_t N> static constexpr SuffixBuckets of(const Suffix (&table)[N])
+    {
+        SuffixBuckets b;
+        for (std::size_t i = 0; i < N; ++i) {
+            const char16_t last = table[i].text.back();
+            if (last < u'a' || last > u'z')
+                throw "suffix tables hold lower-case ASCII endings only";
+            auto &n = b.count[std::size_t(last - u'a')];
+            if (n == kPerBucket)
+                throw "too many endings share a last letter: raise kPerBucket";
+            b.index[std::size_t(last - u'a')][n++] = std::uint8_t(i);
+        }
+        return b;
+    }
+
+    // Indexes into the table of the endings that may match a token ending in `last`.
+    std::pair<const std::uint8_t *, int> candidates(char16_t last) const
+    {
+        if (last < u'a' || last > u'z')
+            return { nullptr, 0 };
+        const std::size_t bucket = std::size_t(last - u'a');
+        return { index[bucket].data(), count[bucket] };
+    }
+};
+constexpr SuffixBuckets kSuffixBuckets = SuffixBuckets::of(kSuffixes);
+constexpr SuffixBuckets kVerbSuffixBuckets = SuffixBuckets::of(kVerbSuffixes);
+
 bool isVowel(char16_t c)
 {
     return c == u'a' || c == u'e' || c == u'i' || c == u'o' || c == u'u';
@@ -312,8 +352,11 @@ int Tokenizer::stemLength(char16_t *token, int length)
         return length;
     for (int pass = 0; pass < 2; ++pass) {
         bool stripped = false;
+        const char16_t last = token[length - 1];
         if (pass == 0) {
-            for (const Suffix &suffix : kVerbSuffixes) {
+            const auto [verbs, verbCount] = kVerbSuffixBuckets.candidates(last);
+            for (int v = 0; v < verbCount; ++v) {
+                const Suffix &suffix = kVerbSuffixes[verbs[v]];
                 const int n = int(suffix.text.size());
                 if (length - n >= kMinVerbStem && endsWith(token, length, suffix.text)) {
                     length -= n;
@@ -322,9 +365,11 @@ int Tokenizer::stemLength(char16_t *token, int length)
                 }
             }
         }
-        for (const Suffix &suffix : kSuffixes) {
+        const auto [endings, endingCount] = kSuffixBuckets.candidates(last);
+        for (int e = 0; e < endingCount; ++e) {
             if (stripped)
                 break;
+            const Suffix &suffix = kSuffixes[endings[e]];
             const int n = int(suffix.text.size());
             if (length - n + int(suffix.replacement.size()) < kMinStem
                 || !endsWith(token, length, suffix.text))
@@ -353,20 +398,34 @@ int Tokenizer::stemLength(char16_t *token, int length)
     return length;
 }
 
-void Tokenizer::deliver(char16_t *buffer, int length, RawSink sink, void *context) const
+void Tokenizer::deliver(char16_t *buffer, int length, RawSink sink, void *context,
+                        bool markStopWords) const
 {
     if (length == 0)
         return;
     if (length == 1 && !isAsciiDigit(buffer[0]))
         return;
-    if (m_options.dropStopWords && isStopWord(std::u16string_view(buffer, length)))
+    // Stop words are recognised before stemming, in their written (folded) form.
+    const bool stopWord = (m_options.dropStopWords || markStopWords)
+        && isStopWord(std::u16string_view(buffer, length));
+    if (stopWord && !markStopWords)
         return;
     if (m_options.stem && length > kMinStem)
         length = stemLength(buffer, length);
-    sink(context, std::u16string_view(buffer, length));
+    sink(context, std::u16string_view(buffer, length), stopWord);
 }
 
 void Tokenizer::run(QStringView text, RawSink sink, void *context) const
+{
+    scan(text, sink, context, false);
+}
+
+void Tokenizer::runMarked(QStringView text, RawSink sink, void *context) const
+{
+    scan(text, sink, context, true);
+}
+
+void Tokenizer::scan(QStringView text, RawSink sink, void *context, bool markStopWords) const
 {
     char16_t buffer[kMaxTokenLength];
     int length = 0;
@@ -375,7 +434,7 @@ void Tokenizer::run(QStringView text, RawSink sink, void *context) const
         const char16_t raw = text[i].unicode();
         const char16_t folded = foldChar(raw);
         if (folded == 0) {
-            deliver(buffer, length, sink, context);
+            deliver(buffer, length, sink, context, markStopWords);
             length = 0;
             previousRaw = 0;
             continue;
@@ -384,7 +443,7 @@ void Tokenizer::run(QStringView text, RawSink sink, void *context) const
             const bool lowerToUpper = QChar::isLower(previousRaw) && QChar::isUpper(raw);
             const bool letterDigit = isAsciiDigit(folded) != isAsciiDigit(buffer[length - 1]);
             if (lowerToUpper || letterDigit) {
-                deliver(buffer, length, sink, context);
+                deliver(buffer, length, sink, context, markStopWords);
                 length = 0;
             }
         }
@@ -392,7 +451,7 @@ void Tokenizer::run(QStringView text, RawSink sink, void *context) const
             buffer[length++] = folded;
         previousRaw = raw;
     }
-    deliver(buffer, length, sink, context);
+    deliver(buffer, length, sink, context, markStopWords);
 }
 
 QStringList Tokenizer::tokens(QStringView text) const

@@ -37,8 +37,20 @@ public:
     {
         run(
             text,
-            [](void *context, std::u16string_view token) {
+            [](void *context, std::u16string_view token, bool) {
                 (*static_cast<Sink *>(context))(token);
+            },
+            &sink);
+    }
+    // As forEachToken, with sink(token, bool stopWord): stop words are delivered and marked
+    // even when this tokenizer drops them, so one pass serves a part that keeps stop words
+    // (the example classifier) and a part that does not (the lexical index).
+    template<typename Sink> void forEachTokenMarked(QStringView text, Sink &&sink) const
+    {
+        runMarked(
+            text,
+            [](void *context, std::u16string_view token, bool stopWord) {
+                (*static_cast<Sink *>(context))(token, stopWord);
             },
             &sink);
     }
@@ -54,9 +66,12 @@ public:
     bool isStopWord(std::u16string_view token) const;
 
 private:
-    using RawSink = void (*)(void *, std::u16string_view);
+    using RawSink = void (*)(void *, std::u16string_view, bool stopWord);
     void run(QStringView text, RawSink sink, void *context) const;
-    void deliver(char16_t *buffer, int length, RawSink sink, void *context) const;
+    void runMarked(QStringView text, RawSink sink, void *context) const;
+    void scan(QStringView text, RawSink sink, void *context, bool markStopWords) const;
+    void deliver(char16_t *buffer, int length, RawSink sink, void *context,
+                 bool markStopWords) const;
 
     Options m_options;
     std::vector<std::uint64_t> m_stopWords; // sorted hashes

@@ -62,6 +62,12 @@ void accumulatePortable(float *acc, const float *row, int n)
         acc[i] += row[i];
 }
 
+void scalePortable(const float *in, float factor, float *out, int n)
+{
+    for (int i = 0; i < n; ++i)
+        out[i] = in[i] * factor;
+}
+
 float sumExpPortable(const float *x, int n, float shift)
 {
     float sum = 0.0f;
@@ -214,6 +220,16 @@ __attribute__((target("avx2,fma"))) void accumulateAvx2(float *acc, const float 
         acc[i] += row[i];
 }
 
+__attribute__((target("avx2,fma"))) void scaleAvx2(const float *in, float factor, float *out, int n)
+{
+    const __m256 f = _mm256_set1_ps(factor);
+    int i = 0;
+    for (; i + 8 <= n; i += 8)
+        _mm256_storeu_ps(out + i, _mm256_mul_ps(_mm256_loadu_ps(in + i), f));
+    for (; i < n; ++i)
+        out[i] = in[i] * factor;
+}
+
 // exp(x) = 2^n · e^r with n = round(x / ln 2) and |r| ≤ ln 2 / 2 (ln 2 split in two for an exact
 // reduction), e^r by a degree-6 polynomial (Cephes' expf coefficients); inputs under -87 give 0.
 __attribute__((target("avx2,fma"))) inline __m256 expAvx2(__m256 x)
@@ -263,6 +279,7 @@ struct Dispatch
     void (*gemvInt8)(const std::int8_t *, int, int, const std::int8_t *, std::int32_t *)
         = gemvInt8Portable;
     void (*accumulate)(float *, const float *, int) = accumulatePortable;
+    void (*scale)(const float *, float, float *, int) = scalePortable;
     float (*sumExp)(const float *, int, float) = sumExpPortable;
     const char *name = "portable";
     Dispatch()
@@ -276,6 +293,7 @@ struct Dispatch
             gather = gatherAvx2;
             gemvInt8 = gemvInt8Avx2;
             accumulate = accumulateAvx2;
+            scale = scaleAvx2;
             sumExp = sumExpAvx2;
             name = "avx2";
         }
@@ -320,6 +338,11 @@ void gemvInt8(const std::int8_t *rows, int count, int stride, const std::int8_t 
 void accumulate(float *acc, const float *row, int n)
 {
     dispatch().accumulate(acc, row, n);
+}
+
+void scale(const float *in, float factor, float *out, int n)
+{
+    dispatch().scale(in, factor, out, n);
 }
 
 float sumExp(const float *x, int n, float shift)

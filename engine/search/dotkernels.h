@@ -25,6 +25,8 @@ void gemvInt8(const std::int8_t *rows, int count, int stride, const std::int8_t 
 
 // acc[i] += row[i] for n floats (a linear model's feature rows).
 void accumulate(float *acc, const float *row, int n);
+// out[i] = in[i] * factor for n floats (a query normalised once per search; in may be out).
+void scale(const float *in, float factor, float *out, int n);
 // Σ exp(x[i] - shift) over n floats (a softmax's denominator). The AVX2 exp is a polynomial
 // within 2e-7 relative of std::exp; either way, no term overflows for shift = max(x).
 float sumExp(const float *x, int n, float shift);

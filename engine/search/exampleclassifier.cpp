@@ -3,6 +3,8 @@
 #include "embedding/fnvhash.h"
 #include "search/dotkernels.h"
 
+#include <Eigen/Core>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -31,28 +33,35 @@ void softmax(float *values, int n)
 
 } // namespace
 
-int ExampleClassifier::collectHashes(QStringView text, std::uint64_t *hashes) const
+void ExampleClassifier::wordHashes(QStringView text, std::vector<std::uint64_t> &words) const
+{
+    words.clear();
+    m_tokenizer.forEachToken(text, [&words](std::u16string_view token) {
+        words.push_back(fnv1a(token));
+    });
+}
+
+int ExampleClassifier::collectHashes(const std::uint64_t *words, int wordCount,
+                                     std::uint64_t *hashes)
 {
     int count = 0;
-    std::uint64_t previous = 0;
     auto add = [&](std::uint64_t h) {
         if (count < kMaxFeatures && std::find(hashes, hashes + count, h) == hashes + count)
             hashes[count++] = h;
     };
-    m_tokenizer.forEachToken(text, [&](std::u16string_view token) {
-        const std::uint64_t word = fnv1a(token);
-        add(word);
-        if (previous != 0)
-            add(mixHash(previous * 31 + word) ^ kPairSeed);
-        previous = word;
-    });
+    for (int i = 0; i < wordCount && count < kMaxFeatures; ++i) {
+        add(words[i]);
+        if (i > 0)
+            add(mixHash(words[i - 1] * 31 + words[i]) ^ kPairSeed);
+    }
     return count;
 }
 
-int ExampleClassifier::featureRows(QStringView text, int *rows, int *total) const
+int ExampleClassifier::featureRows(const std::uint64_t *words, int wordCount, int *rows,
+                                   int *total) const
 {
     std::uint64_t hashes[kMaxFeatures];
-    const int count = collectHashes(text, hashes);
+    const int count = collectHashes(words, wordCount, hashes);
     *total = count;
     int known = 0;
     for (int i = 0; i < count; ++i) {
@@ -83,11 +92,13 @@ ExampleClassifier::ExampleClassifier(const QStringList &texts, const std::vector
     std::vector<int> classes;
     examples.reserve(size_t(texts.size()));
     std::uint64_t hashes[kMaxFeatures];
+    std::vector<std::uint64_t> words;
     for (int i = 0; i < texts.size() && size_t(i) < labels.size(); ++i) {
         const int tool = labels[size_t(i)];
         if (tool < 0 || tool >= toolCount)
             continue;
-        const int count = collectHashes(texts[i], hashes);
+        wordHashes(texts[i], words);
+        const int count = collectHashes(words.data(), int(words.size()), hashes);
         std::vector<int> rows;
         for (int f = 0; f < count; ++f)
             rows.push_back(m_rows.try_emplace(hashes[f], int(m_rows.size())).first->second);
@@ -137,12 +148,20 @@ void ExampleClassifier::train(const std::vector<std::vector<int>> &examples,
 
 void ExampleClassifier::predict(QStringView text, int k, std::vector<std::pair<int, float>> &out) const
 {
+    thread_local std::vector<std::uint64_t> words;
+    wordHashes(text, words);
+    predictWords(words.data(), int(words.size()), k, out);
+}
+
+void ExampleClassifier::predictWords(const std::uint64_t *words, int wordCount, int k,
+                                     std::vector<std::pair<int, float>> &out) const
+{
     out.clear();
     if (m_classes == 0 || k <= 0)
         return;
     int rows[kMaxFeatures];
     int total = 0;
-    const int count = featureRows(text, rows, &total);
+    const int count = featureRows(words, wordCount, rows, &total);
     if (count == 0)
         return; // nothing the examples knew: no opinion rather than the prior
     // Σ rows first, one scale after: the row sums are the model's only per-class work.
@@ -152,11 +171,9 @@ void ExampleClassifier::predict(QStringView text, int k, std::vector<std::pair<i
         kernels::accumulate(logits.data(), m_weights.data() + size_t(rows[i]) * size_t(m_classes),
                             m_classes);
     const float scale = 1.0f / std::sqrt(float(total));
-    float peak = -std::numeric_limits<float>::infinity();
-    for (int c = 0; c < m_classes; ++c) {
-        logits[size_t(c)] = m_bias[size_t(c)] + scale * logits[size_t(c)];
-        peak = std::max(peak, logits[size_t(c)]);
-    }
+    Eigen::Map<Eigen::ArrayXf> logitArray(logits.data(), m_classes);
+    logitArray = Eigen::Map<const Eigen::ArrayXf>(m_bias.data(), m_classes) + scale * logitArray;
+    const float peak = logitArray.maxCoeff();
     // Only the k best need a probability: rank by logit (the same order), then one pass of
     // vectorised exps makes the softmax's denominator.
     for (int c = 0; c < m_classes; ++c) {

@@ -45,16 +45,24 @@ public:
     // The k most probable tools for a message, best first, as (tool, probability × n/(n+2) for
     // n known features of the message).
     void predict(QStringView text, int k, std::vector<std::pair<int, float>> &out) const;
+    // The same from the message's words already tokenised: fnv1a() of every token, stop words
+    // included, in text order, as tokenizerOptions() makes them (the search engine tokenises
+    // a query once for all of its lexical parts).
+    void predictWords(const std::uint64_t *words, int wordCount, int k,
+                      std::vector<std::pair<int, float>> &out) const;
+    static constexpr Tokenizer::Options tokenizerOptions() { return { true, false, true }; }
 
 private:
+    void wordHashes(QStringView text, std::vector<std::uint64_t> &words) const;
     // Row indices of the message's known features (unknown ones carry no weight); *total
     // counts all of its features, which set each one's value as in training.
-    int featureRows(QStringView text, int *rows, int *total) const;
-    int collectHashes(QStringView text, std::uint64_t *hashes) const;
+    int featureRows(const std::uint64_t *words, int wordCount, int *rows, int *total) const;
+    // Features: each word and each pair of neighbouring words, once, at most kMaxFeatures.
+    static int collectHashes(const std::uint64_t *words, int wordCount, std::uint64_t *hashes);
     void train(const std::vector<std::vector<int>> &examples, const std::vector<int> &labels,
                const ExampleClassifierOptions &options);
 
-    Tokenizer m_tokenizer { Tokenizer::Options { true, false, true } }; // stop words kept
+    Tokenizer m_tokenizer { tokenizerOptions() }; // stop words kept
     std::unordered_map<std::uint64_t, int> m_rows; // feature hash → weight row
     std::vector<float> m_weights; // rows × classes
     std::vector<float> m_bias; // classes

@@ -16,12 +16,12 @@ const char16_t kRead[]
       u"kakvo|kakva|gdje"
       u"|kada|kad|ima li|imam li|imaju li|popis\\w*|izlistaj\\w*|dohvati\\w*|reci|recite";
 const char16_t kCreate[]
-    = u"book|books|booking|book\\w*ed|create\\w*|add|adding|added|new|report|reporting|register\\w*"
+    = u"book|books|booking|book\\w*ed|create\\w*|add|adding|added|report|reporting|register\\w*"
       u"|submit\\w*"
       u"|make|schedule|request|raise|file|upload\\w*|send|start|open a|log a|enter"
       u"|prijavi\\w*|prijavit\\w*|rezerviraj\\w*|rezervirat\\w*|dodaj\\w*|dodat\\w*|kreiraj\\w*|"
       u"napravi\\w*"
-      u"|stvori\\w*|nova|novi|novo|novu|unesi\\w*|posalji\\w*|zakazi\\w*|zatrazi\\w*|otvori\\w*|"
+      u"|stvori\\w*|unesi\\w*|posalji\\w*|zakazi\\w*|zatrazi\\w*|otvori\\w*|"
       u"upisi\\w*"
       u"|evidentiraj\\w*|zabiljezi\\w*|naruci\\w*|pokreni\\w*";
 const char16_t kUpdate[] = u"change\\w*|update\\w*|edit\\w*|modify\\w*|extend\\w*|set|rename\\w*|"
@@ -39,6 +39,11 @@ const char16_t kDelete[] = u"cancel\\w*|delete\\w*|remove\\w*|revoke\\w*|termina
                            u"izbrisat\\w*|ukloni\\w*|makni\\w*"
                            u"|ponisti\\w*|storniraj\\w*|odjavi\\w*";
 
+// "new" and "novi/nova/..." mostly mean "make one" ("new booking", "trebam novu karticu"), but as
+// adjectives they also open questions about what exists ("new here, which car is mine?"). They
+// decide only when the message has no other intent word.
+const char16_t kWeakCreate[] = u"new|nova|novi|novo|novu|novog|novoj|novom";
+
 } // namespace
 
 IntentClassifier::IntentClassifier()
@@ -49,13 +54,16 @@ IntentClassifier::IntentClassifier()
         + QStringLiteral(")|(?<delete>") + QString::fromUtf16(kDelete) + QStringLiteral("))\\b");
     m_pattern.setPattern(pattern);
     m_pattern.optimize(); // JIT-compile now, not on the first message
+    m_weakCreate.setPattern(QStringLiteral("\\b(?:") + QString::fromUtf16(kWeakCreate)
+                            + QStringLiteral(")\\b"));
+    m_weakCreate.optimize();
 }
 
 Intent IntentClassifier::classify(const QString &folded) const
 {
     const QRegularExpressionMatch match = m_pattern.match(folded);
     if (!match.hasMatch())
-        return Intent::Unknown;
+        return m_weakCreate.match(folded).hasMatch() ? Intent::Create : Intent::Unknown;
     if (match.capturedStart(1) >= 0)
         return Intent::Read;
     if (match.capturedStart(2) >= 0)

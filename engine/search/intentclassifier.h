@@ -3,7 +3,7 @@
 // What a message wants to do to data — read, create, update or delete — from English and
 // Croatian verbs and question words. One alternation of four named groups, compiled once at
 // start; the earliest match in the message wins (people put the verb first: "cancel my booking",
-// "koliko km ima moje vozilo"). Works on Tokenizer::fold()ed text, so diacritics do not matter.
+// "koliko km ima moje vozilo"); weak cues ("new") count only when no other word decides. Works on Tokenizer::fold()ed text, so diacritics do not matter.
 
 #include <QRegularExpression>
 #include <QString>
@@ -28,6 +28,7 @@ public:
 
 private:
     QRegularExpression m_pattern;
+    QRegularExpression m_weakCreate; // cues that decide only when m_pattern finds nothing
 };
 
 } // namespace m1

@@ -53,6 +53,7 @@ struct SearchEngine::Scratch
     std::vector<std::pair<int, quint32>> user;
     std::uint64_t hashes[Bm25Index::kMaxQueryTerms];
     int hashCount = 0;
+    std::vector<std::uint64_t> words; // every token's hash in order, stop words too
 };
 
 QString SearchEngine::indexText(const ToolDefinition &tool, const ToolDocumentation &docs)
@@ -401,12 +402,14 @@ SearchResult SearchEngine::searchWithVector(const SearchQuery &query,
     const float norm
         = std::sqrt(std::max(kernels::dotWide(queryVector, queryVector, m_dimension), 0.0f));
     const float inv = norm > 0 ? 1.0f / norm : 0.0f;
-    for (int d = 0; d < m_dimension; ++d)
-        s.query[size_t(d)] = queryVector[d] * inv;
+    kernels::scale(queryVector, inv, s.query.data(), m_dimension);
     s.hashCount = 0;
-    m_tokenizer.forEachToken(query.text, [&s](std::u16string_view token) {
+    s.words.clear();
+    // The classifier keeps stop words, the lexical parts drop them: one pass marks them.
+    m_tokenizer.forEachTokenMarked(query.text, [&s](std::u16string_view token, bool stopWord) {
         const std::uint64_t h = fnv1a(token);
-        if (s.hashCount < Bm25Index::kMaxQueryTerms
+        s.words.push_back(h);
+        if (!stopWord && s.hashCount < Bm25Index::kMaxQueryTerms
             && std::find(s.hashes, s.hashes + s.hashCount, h) == s.hashes + s.hashCount)
             s.hashes[s.hashCount++] = h;
     });
@@ -469,7 +472,8 @@ SearchResult SearchEngine::searchWithVector(const SearchQuery &query,
     }
     s.classHits.clear();
     if (!m_classifier.isEmpty() && cfg.docsClassifierWeight != 0.0f) {
-        m_classifier.predict(query.text, std::max(cfg.docsClassifierTop, 1), s.classHits);
+        m_classifier.predictWords(s.words.data(), int(s.words.size()),
+                                  std::max(cfg.docsClassifierTop, 1), s.classHits);
         for (const auto &[tool, probability] : s.classHits) {
             s.docsClass[size_t(tool)] = probability;
             if (cfg.docsClassifierTop > 0)

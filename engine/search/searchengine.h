@@ -119,7 +119,10 @@ private:
     EmbeddingProvider *m_provider = nullptr;
     const LocalEmbedder *m_local = nullptr; // set when the provider is the local embedder
     std::shared_ptr<UsageStats> m_stats;
-    Tokenizer m_tokenizer;
+    // The classifier's tokenizer with stop words dropped: its marked pass over a query gives the
+    // classifier's words and the lexical parts' terms at once.
+    Tokenizer m_tokenizer { Tokenizer::Options { ExampleClassifier::tokenizerOptions().stem, true,
+                                                 ExampleClassifier::tokenizerOptions().splitCamelCase } };
     IntentClassifier m_intents;
     int m_dimension = 0;
     QStringList m_ids;

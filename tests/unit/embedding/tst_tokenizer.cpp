@@ -16,6 +16,7 @@ private Q_SLOTS:
     void folding();
     void splitting();
     void stopWords();
+    void markedPassDeliversStopWordsMarked();
     void inflectedFormsMeet_data();
     void inflectedFormsMeet();
     void unrelatedWordsStayApart();
@@ -56,6 +57,34 @@ void TestTokenizer::stopWords()
     const Tokenizer t;
     QCOMPARE(t.tokens(u"show me the km of my car"), QStringList({ u"show"_s, u"km"_s, u"car"_s }));
     QCOMPARE(t.tokens(u"koliko je to za moj auto"), QStringList({ u"kolik"_s, u"aut"_s }));
+}
+
+void TestTokenizer::markedPassDeliversStopWordsMarked()
+{
+    // One marked pass gives what a stop-word-keeping tokenizer gives, and the unmarked tokens
+    // are exactly what the dropping tokenizer gives.
+    const Tokenizer dropping;
+    const Tokenizer keeping(Tokenizer::Options { true, false, true });
+    for (const QString &text : { u"show me the km of my car"_s, u"koliko je to za moj auto"_s,
+                                 u"Otkaži mi rezervaciju za sutra, molim"_s, QString() }) {
+        QStringList all, kept;
+        QList<bool> marks;
+        dropping.forEachTokenMarked(text, [&](std::u16string_view token, bool stopWord) {
+            const QString word(reinterpret_cast<const QChar *>(token.data()),
+                               qsizetype(token.size()));
+            all.append(word);
+            marks.append(stopWord);
+            if (!stopWord)
+                kept.append(word);
+        });
+        QCOMPARE(all, keeping.tokens(text));
+        QCOMPARE(kept, dropping.tokens(text));
+    }
+    QList<bool> marks;
+    dropping.forEachTokenMarked(u"show me the car", [&](std::u16string_view, bool stopWord) {
+        marks.append(stopWord);
+    });
+    QCOMPARE(marks, QList<bool>({ false, true, true, false }));
 }
 
 void TestTokenizer::inflectedFormsMeet_data()

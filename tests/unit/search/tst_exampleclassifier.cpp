@@ -3,6 +3,7 @@
 // stays off when there are too many classes to train at start-up, and its top-k probabilities
 // are those of the whole softmax.
 
+#include "embedding/fnvhash.h"
 #include "search/exampleclassifier.h"
 
 #include <QTest>
@@ -19,6 +20,7 @@ class TestExampleClassifier : public QObject
 private Q_SLOTS:
     void separatesNeighboursByTheirDistinguishingWords();
     void isDeterministic();
+    void predictsTheSameFromWords();
     void unknownWordsGiveNoOpinion();
     void tooManyClassesTurnsItOff();
     void probabilitiesOverManyClassesSumToTheEvidence();
@@ -90,6 +92,25 @@ void TestExampleClassifier::isDeterministic()
     for (size_t i = 0; i < x.size(); ++i) {
         QCOMPARE(x[i].first, y[i].first);
         QCOMPARE(x[i].second, y[i].second);
+    }
+}
+
+void TestExampleClassifier::predictsTheSameFromWords()
+{
+    QStringList texts;
+    std::vector<int> labels;
+    trainingSet(&texts, &labels);
+    const ExampleClassifier classifier(texts, labels, 3);
+    const Tokenizer tokenizer(ExampleClassifier::tokenizerOptions());
+    for (const QString &text : { u"show all trips of the van"_s, u"cancel it"_s, u"zxqv"_s }) {
+        std::vector<std::uint64_t> words;
+        tokenizer.forEachToken(text, [&](std::u16string_view token) {
+            words.push_back(fnv1a(token));
+        });
+        std::vector<std::pair<int, float>> fromText, fromWords;
+        classifier.predict(text, 3, fromText);
+        classifier.predictWords(words.data(), int(words.size()), 3, fromWords);
+        QCOMPARE(fromWords, fromText);
     }
 }
 

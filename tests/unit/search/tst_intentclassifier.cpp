@@ -45,6 +45,13 @@ void TestIntentClassifier::classify_data()
     QTest::newRow("hr obriši") << u"obriši zadnji unos"_s << remove;
     QTest::newRow("hr izbriši") << u"Izbriši putni nalog"_s << remove;
     QTest::newRow("first verb wins") << u"cancel the booking and show me the rest"_s << remove;
+    QTest::newRow("en new alone") << u"a new fuel card for me please"_s << create;
+    QTest::newRow("hr novu alone") << u"trebam novu karticu za gorivo"_s << create;
+    // "new" as an adjective gives way to any other intent word, before or after it.
+    QTest::newRow("new gives way to which") << u"hi, new here. which car is mine?"_s << read;
+    QTest::newRow("novi gives way to otkaži") << u"novi plan: otkaži sutrašnju rezervaciju"_s
+                                              << remove;
+    QTest::newRow("no partial new") << u"renew the registration"_s << unknown;
     QTest::newRow("no verb") << u"ZG-1234-AB"_s << unknown;
     QTest::newRow("no partial words") << u"address"_s << unknown;
 }

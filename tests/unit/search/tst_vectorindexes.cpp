@@ -310,6 +310,14 @@ void TestVectorIndexes::softmaxKernels()
         kernels::accumulate(acc.data(), x.data(), n);
         for (int i = 0; i < n; ++i)
             QCOMPARE(acc[size_t(i)], 1.0f + x[size_t(i)]);
+        // scale: every element, the tail past the last full vector too, and in place.
+        std::vector<float> scaled(static_cast<size_t>(n));
+        kernels::scale(x.data(), 0.25f, scaled.data(), n);
+        for (int i = 0; i < n; ++i)
+            QCOMPARE(scaled[size_t(i)], x[size_t(i)] * 0.25f);
+        kernels::scale(scaled.data(), 4.0f, scaled.data(), n);
+        for (int i = 0; i < n; ++i)
+            QCOMPARE(scaled[size_t(i)], x[size_t(i)]);
     }
     // Far under the peak: zero, never a denormal blow-up or NaN.
     const float low[3] = { -200.0f, -90.0f, 0.0f };
