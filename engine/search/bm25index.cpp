@@ -20,10 +20,10 @@ Bm25Index::Bm25Index(const Tokenizer &tokenizer, const QStringList &documents, B
         std::vector<int> termsOfDoc;
         tokenizer.forEachToken(documents[d], [&](std::u16string_view token) {
             const std::uint64_t h = fnv1a(token);
-            auto [it, inserted] = m_terms.try_emplace(h, int(df.size()));
+            const auto [id, inserted] = m_terms.insert(h, int(df.size()));
             if (inserted)
                 df.push_back(0);
-            termsOfDoc.push_back(it->second);
+            termsOfDoc.push_back(id);
         });
         lengths[size_t(d)] = int(termsOfDoc.size());
         std::sort(termsOfDoc.begin(), termsOfDoc.end());
@@ -70,8 +70,7 @@ Bm25Index::Bm25Index(const Tokenizer &tokenizer, const QStringList &documents, B
 
 int Bm25Index::termId(std::u16string_view token) const
 {
-    const auto it = m_terms.find(fnv1a(token));
-    return it == m_terms.end() ? -1 : it->second;
+    return m_terms.find(fnv1a(token));
 }
 
 float Bm25Index::queryTerms(QStringView query, std::vector<int> &terms) const
@@ -94,13 +93,13 @@ float Bm25Index::queryTermsFromHashes(const std::uint64_t *hashes, int count,
     // 1).
     float upper = 0.0f;
     for (int i = 0; i < count; ++i) {
-        const auto it = m_terms.find(hashes[i]);
-        if (it == m_terms.end()) {
+        const int id = m_terms.find(hashes[i]);
+        if (id < 0) {
             upper += m_unknownIdf;
             continue;
         }
-        terms.push_back(it->second);
-        upper += m_idf[size_t(it->second)];
+        terms.push_back(id);
+        upper += m_idf[size_t(id)];
     }
     return upper;
 }

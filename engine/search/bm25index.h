@@ -6,12 +6,12 @@
 // is a handful of hash lookups and additions.
 
 #include "embedding/tokenizer.h"
+#include "search/termids.h"
 
 #include <QStringList>
 #include <QStringView>
 
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 namespace m1 {
@@ -57,7 +57,7 @@ private:
     Bm25Options m_options;
     int m_documentCount = 0;
     float m_unknownIdf = 0.0f;
-    std::unordered_map<std::uint64_t, int> m_terms;
+    TermIds m_terms;
     std::vector<float> m_idf;
     std::vector<int> m_offsets; // term → first posting
     std::vector<int> m_postingDoc;

@@ -18,10 +18,10 @@ DocsMatcher::DocsMatcher(const Tokenizer &tokenizer, const QStringList &entries,
     for (int e = 0; e < entries.size(); ++e) {
         std::vector<int> &terms = termsOf[size_t(e)];
         tokenizer.forEachToken(entries[e], [&](std::u16string_view token) {
-            auto [it, inserted] = m_terms.try_emplace(fnv1a(token), int(df.size()));
+            const auto [id, inserted] = m_terms.insert(fnv1a(token), int(df.size()));
             if (inserted)
                 df.push_back(0);
-            terms.push_back(it->second);
+            terms.push_back(id);
         });
         std::sort(terms.begin(), terms.end());
         terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
@@ -73,12 +73,11 @@ void DocsMatcher::matchHashes(const std::uint64_t *hashes, int count, float *too
         return;
     float queryMass = 0.0f;
     for (int i = 0; i < count; ++i) {
-        const auto it = m_terms.find(hashes[i]);
-        if (it == m_terms.end()) {
+        const int t = m_terms.find(hashes[i]);
+        if (t < 0) {
             queryMass += m_unknownIdf;
             continue;
         }
-        const int t = it->second;
         queryMass += m_idf[size_t(t)];
         for (int p = m_offsets[size_t(t)], end = m_offsets[size_t(t) + 1]; p < end; ++p) {
             const int e = m_postings[size_t(p)];

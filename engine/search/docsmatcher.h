@@ -7,12 +7,12 @@
 // rezervacije". Precomputed inverted lists; a query costs a few lookups.
 
 #include "embedding/tokenizer.h"
+#include "search/termids.h"
 
 #include <QStringList>
 #include <QStringView>
 
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 namespace m1 {
@@ -42,7 +42,7 @@ public:
 
 private:
     const Tokenizer *m_tokenizer = nullptr;
-    std::unordered_map<std::uint64_t, int> m_terms;
+    TermIds m_terms;
     std::vector<float> m_idf;
     float m_unknownIdf = 0.0f;
     std::vector<int> m_offsets;

@@ -65,9 +65,9 @@ int ExampleClassifier::featureRows(const std::uint64_t *words, int wordCount, in
     *total = count;
     int known = 0;
     for (int i = 0; i < count; ++i) {
-        const auto it = m_rows.find(hashes[i]);
-        if (it != m_rows.end())
-            rows[known++] = it->second;
+        const int row = m_rows.find(hashes[i]);
+        if (row >= 0)
+            rows[known++] = row;
     }
     return known;
 }
@@ -101,11 +101,11 @@ ExampleClassifier::ExampleClassifier(const QStringList &texts, const std::vector
         const int count = collectHashes(words.data(), int(words.size()), hashes);
         std::vector<int> rows;
         for (int f = 0; f < count; ++f)
-            rows.push_back(m_rows.try_emplace(hashes[f], int(m_rows.size())).first->second);
+            rows.push_back(m_rows.insert(hashes[f], m_rows.size()).first);
         examples.push_back(std::move(rows));
         classes.push_back(classOfTool[size_t(tool)]);
     }
-    m_weights.assign(m_rows.size() * size_t(m_classes), 0.0f);
+    m_weights.assign(size_t(m_rows.size()) * size_t(m_classes), 0.0f);
     m_bias.assign(size_t(m_classes), 0.0f);
     train(examples, classes, options);
 }

@@ -9,11 +9,11 @@
 // seen in training. Immutable after construction, so predict() is safe from many threads.
 
 #include "embedding/tokenizer.h"
+#include "search/termids.h"
 
 #include <QStringList>
 
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 namespace m1 {
@@ -63,7 +63,7 @@ private:
                const ExampleClassifierOptions &options);
 
     Tokenizer m_tokenizer { tokenizerOptions() }; // stop words kept
-    std::unordered_map<std::uint64_t, int> m_rows; // feature hash → weight row
+    TermIds m_rows; // feature hash → weight row
     std::vector<float> m_weights; // rows × classes
     std::vector<float> m_bias; // classes
     std::vector<int> m_toolOfClass;
