@@ -7,9 +7,9 @@
 #      cli, gui, translations, the .deb package checks and fuzz_*_replay (every fuzz seed and
 #      every input that once broke a target). Any ASan/UBSan/LSan report fails its test.
 #   2. builds the engine's threaded tests with ThreadSanitizer (`tsan` preset, build-tsan/) and
-#      runs them; any data race fails. Those still labelled `tsan-pending` (tests/CMakeLists.txt)
-#      are skipped there: they run under ASan only until their TSan reports are resolved.
-#   3. runs every libFuzzer target for a bounded time (60 s each, two at a time); a crash, leak,
+#      runs them; any data race fails.
+#   3. runs every libFuzzer target for a bounded time (about 60 s each, two at a time; under CI a
+#      fixed seed and input count, see scripts/sanitize.sh); a crash, leak,
 #      timeout or out-of-memory input fails.
 #
 # Steps 2 and 3 are scripts/sanitize.sh (which also fuzzes longer by hand: see its header).
@@ -36,12 +36,12 @@
 # machine (a build keeps both cores busy, so about CPU-s / 2 plus links and configure):
 #   apt + npm on a fresh Debian 12 (~460 MB)  not measured                ~5 min (mirror-bound)
 #   asan build: whole tree, 903 steps      777 CPU-s (692 user, 85 sys)    ~7 min
-#   asan tests: all 171, ctest -j2         308 CPU-s; 330 s wall measured  ~5.5 min (waits, not CPU)
-#   tsan build: engine + threaded tests    220 CPU-s; 115 s wall measured  ~2 min
-#     (measured with all 23 threaded tests; the 5 TSan-clean ones it builds now cost less)
-#   tsan tests                             < 10 CPU-s                      < 0.5 min
-#   fuzzing: 6 targets x 60 s, 2 at a time ~360 CPU-s                      ~3 min
-#   total                                                                 ~23 min (budget: 30)
+#   asan tests: all 172, ctest -j2         308 CPU-s; 330 s wall measured  ~5.5 min (waits, not CPU)
+#   tsan build: engine + 23 threaded tests 290 CPU-s; 148 s wall measured  ~2.5 min
+#   tsan tests: 23, ctest -j2              ~90 CPU-s; 75 s wall measured   ~1.3 min
+#     (tst_pipeline is most of it: 55-100 s under TSan; the others take seconds)
+#   fuzzing: 6 targets, fixed inputs, 2 at a time ~300 CPU-s (296 measured) ~3 min
+#   total                                                                 ~25 min (budget: 30)
 # The same tree as a cold gcc `default` build (-O2 -g) is ~1630 CPU-s, ~14 min on its own.
 #
 #   scripts/test.sh                     all of the above

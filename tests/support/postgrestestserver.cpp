@@ -38,7 +38,7 @@ bool hasServerBinaries(const QString &dir)
         && QFileInfo(dir + u"/postgres"_s).isExecutable();
 }
 
-QProcessEnvironment serverEnvironment(const QString &home)
+QStringList serverEnvironment(const QString &home)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const QString &key : env.keys()) {
@@ -47,7 +47,7 @@ QProcessEnvironment serverEnvironment(const QString &home)
     }
     env.insert(u"LC_ALL"_s, u"C"_s);
     env.insert(u"HOME"_s, home);
-    return env;
+    return env.toStringList();
 }
 
 } // namespace
@@ -96,7 +96,7 @@ SqlUrl PostgresTestServer::tcpUrl(const QString &database) const
 
 bool PostgresTestServer::isRunning() const
 {
-    return m_process.state() != QProcess::NotRunning;
+    return m_process.isRunning();
 }
 
 bool PostgresTestServer::initialise(QString *error)
@@ -127,15 +127,18 @@ bool PostgresTestServer::initialise(QString *error)
                             u"--no-sync"_s };
     if (!Unprivileged::wrap(&program, &arguments, error))
         return false;
-    QProcess initdb;
-    initdb.setProcessEnvironment(serverEnvironment(m_dir.path()));
+    const QString initdbLog = m_dir.path() + u"/initdb.log"_s;
+    SpawnedProcess initdb;
+    initdb.setEnvironment(serverEnvironment(m_dir.path()));
     initdb.setWorkingDirectory(m_dir.path());
-    initdb.setProcessChannelMode(QProcess::MergedChannels);
-    initdb.start(program, arguments);
-    if (!initdb.waitForFinished(120000) || initdb.exitStatus() != QProcess::NormalExit
-        || initdb.exitCode() != 0) {
+    initdb.setOutputFile(initdbLog);
+    if (!initdb.start(program, arguments, error))
+        return false;
+    if (!initdb.waitForFinished(120000) || !initdb.exitedNormally() || initdb.exitCode() != 0) {
+        QFile log(initdbLog);
         *error = u"initdb failed ("_s + program + u"): "_s
-            + QString::fromLocal8Bit(initdb.readAll()).right(2000) + initdb.errorString();
+            + (log.open(QIODevice::ReadOnly) ? QString::fromLocal8Bit(log.readAll()).right(2000)
+                                             : QString());
         return false;
     }
     QFile::remove(pwfile);
@@ -174,15 +177,11 @@ bool PostgresTestServer::start(QString *error)
             return false;
         // The log goes to a file: a pipe nobody reads would block the server once it fills.
         const qint64 offset = QFileInfo(logPath()).size();
-        m_process.setProcessEnvironment(serverEnvironment(m_dir.path()));
+        m_process.setEnvironment(serverEnvironment(m_dir.path()));
         m_process.setWorkingDirectory(m_dir.path());
-        m_process.setStandardOutputFile(logPath(), QIODevice::Append);
-        m_process.setStandardErrorFile(logPath(), QIODevice::Append);
-        m_process.start(program, arguments);
-        if (!m_process.waitForStarted(10000)) {
-            *error = u"cannot start postgres: "_s + m_process.errorString();
+        m_process.setOutputFile(logPath());
+        if (!m_process.start(program, arguments, error))
             return false;
-        }
         if (waitReady(offset, 60000, error))
             return true;
         stop();
@@ -213,9 +212,9 @@ void PostgresTestServer::stop()
 {
     if (!isRunning())
         return;
-    ::kill(pid_t(m_process.processId()), SIGINT); // fast shutdown: clients are disconnected
+    m_process.signal(SIGINT); // fast shutdown: clients are disconnected
     if (!m_process.waitForFinished(20000)) {
-        m_process.kill();
+        m_process.signal(SIGKILL);
         m_process.waitForFinished(5000);
     }
 }

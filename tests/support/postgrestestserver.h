@@ -6,9 +6,9 @@
 // root). It can be stopped and started again on the same port and socket (reconnect tests) and
 // is stopped when the object goes away.
 
+#include "spawnedprocess.h"
 #include "store/sqlurl.h"
 
-#include <QProcess>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -52,7 +52,7 @@ private:
     QString logPath() const { return m_dir.path() + QStringLiteral("/postgres.log"); }
 
     QTemporaryDir m_dir;
-    QProcess m_process;
+    SpawnedProcess m_process; // not QProcess: see spawnedprocess.h
     bool m_initialised = false;
     int m_port = 0;
 };

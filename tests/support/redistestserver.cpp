@@ -3,6 +3,7 @@
 #include "store/managedredisserver.h"
 
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
@@ -45,9 +46,14 @@ QString RedisTestServer::socketPath() const
     return m_dir.path() + u"/redis.sock"_s;
 }
 
+QString RedisTestServer::logPath() const
+{
+    return m_dir.path() + u"/redis.log"_s;
+}
+
 bool RedisTestServer::isRunning() const
 {
-    return m_process.state() != QProcess::NotRunning;
+    return m_process.isRunning();
 }
 
 bool RedisTestServer::start(QString *error)
@@ -67,7 +73,6 @@ bool RedisTestServer::start(QString *error)
     for (int attempt = 0; attempt < (restart ? 1 : 3); ++attempt) {
         if (!restart)
             m_port = freeLoopbackPort();
-        m_process.setProgram(ManagedRedisServer::findExecutable());
         QStringList arguments { u"--port"_s, QString::number(m_port), u"--bind"_s, u"127.0.0.1"_s,
                                 u"--unixsocket"_s, socketPath(), u"--unixsocketperm"_s, u"700"_s,
                                 u"--save"_s, u""_s, u"--dir"_s, m_dir.path(), u"--daemonize"_s,
@@ -76,18 +81,16 @@ bool RedisTestServer::start(QString *error)
             arguments << u"--appendonly"_s << u"no"_s;
         else
             arguments << u"--appendonly"_s << u"yes"_s << u"--appendfsync"_s << m_appendFsync;
-        m_process.setArguments(arguments);
-        m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start();
-        if (!m_process.waitForStarted(5000)) {
-            *error = u"cannot start redis-server: "_s + m_process.errorString();
+        QFile::remove(logPath()); // the error below quotes this start's output only
+        m_process.setOutputFile(logPath());
+        if (!m_process.start(ManagedRedisServer::findExecutable(), arguments, error))
             return false;
-        }
         if (waitForPing(10000))
             return true;
+        QFile log(logPath());
         *error = u"redis-server on port "_s + QString::number(m_port) + u" did not answer: "_s
-            + QString::fromLocal8Bit(m_process.readAll());
-        m_process.kill();
+            + (log.open(QIODevice::ReadOnly) ? QString::fromLocal8Bit(log.readAll()) : QString());
+        m_process.signal(SIGKILL);
         m_process.waitForFinished(2000);
     }
     return false;
@@ -97,7 +100,7 @@ bool RedisTestServer::waitForPing(int timeoutMs) const
 {
     QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired()) {
-        if (m_process.state() == QProcess::NotRunning)
+        if (!m_process.isRunning())
             return false;
         QTcpSocket socket;
         socket.connectToHost(QHostAddress::LocalHost, quint16(m_port));
@@ -116,9 +119,9 @@ void RedisTestServer::stop()
 {
     if (!isRunning())
         return;
-    m_process.terminate();
+    m_process.signal(SIGTERM);
     if (!m_process.waitForFinished(5000)) {
-        m_process.kill();
+        m_process.signal(SIGKILL);
         m_process.waitForFinished(2000);
     }
 }
@@ -126,20 +129,20 @@ void RedisTestServer::stop()
 void RedisTestServer::freeze()
 {
     if (isRunning())
-        ::kill(pid_t(m_process.processId()), SIGSTOP);
+        m_process.signal(SIGSTOP);
 }
 
 void RedisTestServer::thaw()
 {
     if (isRunning())
-        ::kill(pid_t(m_process.processId()), SIGCONT);
+        m_process.signal(SIGCONT);
 }
 
 void RedisTestServer::kill()
 {
     if (!isRunning())
         return;
-    m_process.kill();
+    m_process.signal(SIGKILL);
     m_process.waitForFinished(2000);
 }
 

@@ -4,9 +4,9 @@
 // folder, no persistence. It can be stopped, killed and started again on the same port and
 // socket (the reconnect tests), and it is stopped when the object goes away.
 
+#include "spawnedprocess.h"
 #include "store/storeurl.h"
 
-#include <QProcess>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -56,9 +56,10 @@ public:
 
 private:
     bool waitForPing(int timeoutMs) const;
+    QString logPath() const;
 
     QTemporaryDir m_dir;
-    QProcess m_process;
+    SpawnedProcess m_process; // not QProcess: see spawnedprocess.h
     int m_port = 0;
     QString m_appendFsync;
 };
