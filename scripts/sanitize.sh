@@ -14,9 +14,11 @@
 #   M1_FUZZ_SEED=1 scripts/sanitize.sh fuzz    CI's fixed sequence (by hand the seed is random)
 #
 # CI fuzzes with a fixed seed, from the seed corpora alone, for a fixed number of inputs per
-# target (about a minute each on CI's machine; M1_FUZZ_SECONDS still caps it): the same inputs
-# every time, so they are run here before each landing, and a red CI means a regression in the
-# code, never a lucky draw. Finding new bugs is the job of long runs by hand with random seeds.
+# target (about a minute each on CI's machine; M1_FUZZ_SECONDS still caps it). One binary then
+# takes the same inputs every time. A build in another folder is laid out differently (UBSan
+# keeps file paths) and parts from that sequence after some dozens of inputs, so CI still
+# explores a little on its own; run the same step here before landing. Finding new bugs is the
+# job of long runs by hand with random seeds.
 #
 # Any sanitizer report fails: ASan/UBSan halt at the first one, LSan and TSan make the process
 # exit non-zero (the options are in CMakePresets.json's test presets). A fuzzer that finds a
