@@ -190,25 +190,34 @@ __attribute__((target("avx2"))) inline __m256i int8Step(__m256i acc, __m256i mag
     return _mm256_add_epi32(acc, _mm256_madd_epi16(pairs, ones));
 }
 
+__attribute__((target("avx2"))) inline __m256i loadBytes(const std::int8_t *p)
+{
+    return _mm256_loadu_si256(reinterpret_cast<const __m256i *>(p));
+}
+
+// One row at a time, in order, with two chains over its halves of each 64 bytes. Two rows side by
+// side (a 1,536-byte stride apart) looked like more work per query load, but the reads then
+// came in at under half the memory's streaming rate: at 20,000 × 1536 one pass took 4.1 ms in
+// isolation, one row at a time 1.6 ms, against 1.4 ms for merely reading the 30 MB. Integer sums,
+// so the order changes no result.
 __attribute__((target("avx2"))) void gemvInt8Avx2(const std::int8_t *rows, int count, int stride,
                                                   const std::int8_t *query, std::int32_t *out)
 {
-    int r = 0;
-    for (; r + 2 <= count; r += 2) {
-        const std::int8_t *r0 = rows + size_t(r) * size_t(stride);
-        const std::int8_t *r1 = r0 + stride;
+    for (int r = 0; r < count; ++r) {
+        const std::int8_t *row = rows + size_t(r) * size_t(stride);
         __m256i a0 = _mm256_setzero_si256(), a1 = _mm256_setzero_si256();
-        for (int i = 0; i < stride; i += 32) {
-            const __m256i q = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(query + i));
-            const __m256i magnitude = _mm256_abs_epi8(q);
-            a0 = int8Step(a0, magnitude, q, r0 + i);
-            a1 = int8Step(a1, magnitude, q, r1 + i);
+        int i = 0;
+        for (; i + 64 <= stride; i += 64) {
+            const __m256i q0 = loadBytes(query + i), q1 = loadBytes(query + i + 32);
+            a0 = int8Step(a0, _mm256_abs_epi8(q0), q0, row + i);
+            a1 = int8Step(a1, _mm256_abs_epi8(q1), q1, row + i + 32);
         }
-        out[r] = horizontalSum(a0);
-        out[r + 1] = horizontalSum(a1);
+        if (i < stride) { // stride is a multiple of 32
+            const __m256i q0 = loadBytes(query + i);
+            a0 = int8Step(a0, _mm256_abs_epi8(q0), q0, row + i);
+        }
+        out[r] = horizontalSum(_mm256_add_epi32(a0, a1));
     }
-    if (r < count)
-        gemvInt8Portable(rows + size_t(r) * size_t(stride), count - r, stride, query, out + r);
 }
 
 __attribute__((target("avx2,fma"))) void accumulateAvx2(float *acc, const float *row, int n)
