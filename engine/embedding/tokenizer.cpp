@@ -415,16 +415,6 @@ void Tokenizer::deliver(char16_t *buffer, int length, RawSink sink, void *contex
     sink(context, std::u16string_view(buffer, length), stopWord);
 }
 
-void Tokenizer::run(QStringView text, RawSink sink, void *context) const
-{
-    scan(text, sink, context, false);
-}
-
-void Tokenizer::runMarked(QStringView text, RawSink sink, void *context) const
-{
-    scan(text, sink, context, true);
-}
-
 void Tokenizer::scan(QStringView text, RawSink sink, void *context, bool markStopWords) const
 {
     char16_t buffer[kMaxTokenLength];

@@ -35,24 +35,24 @@ public:
     // a buffer that is reused for the next token.
     template<typename Sink> void forEachToken(QStringView text, Sink &&sink) const
     {
-        run(
+        scan(
             text,
             [](void *context, std::u16string_view token, bool) {
                 (*static_cast<Sink *>(context))(token);
             },
-            &sink);
+            &sink, false);
     }
     // As forEachToken, with sink(token, bool stopWord): stop words are delivered and marked
     // even when this tokenizer drops them, so one pass serves a part that keeps stop words
     // (the example classifier) and a part that does not (the lexical index).
     template<typename Sink> void forEachTokenMarked(QStringView text, Sink &&sink) const
     {
-        runMarked(
+        scan(
             text,
             [](void *context, std::u16string_view token, bool stopWord) {
                 (*static_cast<Sink *>(context))(token, stopWord);
             },
-            &sink);
+            &sink, true);
     }
 
     QStringList tokens(QStringView text) const; // convenience for tests and tools
@@ -67,8 +67,7 @@ public:
 
 private:
     using RawSink = void (*)(void *, std::u16string_view, bool stopWord);
-    void run(QStringView text, RawSink sink, void *context) const;
-    void runMarked(QStringView text, RawSink sink, void *context) const;
+    // markStopWords: deliver stop words too, flagged, even when the options drop them.
     void scan(QStringView text, RawSink sink, void *context, bool markStopWords) const;
     void deliver(char16_t *buffer, int length, RawSink sink, void *context,
                  bool markStopWords) const;

@@ -1,4 +1,5 @@
 #include "search/dotkernels.h"
+#include "search/lanesum.h"
 
 #include <cmath>
 
@@ -77,17 +78,6 @@ float sumExpPortable(const float *x, int n, float shift)
 }
 
 #ifdef M1_HAVE_X86
-// The same association as dotPortable's final line: (l0+l4)+(l2+l6) + (l1+l5)+(l3+l7).
-__attribute__((target("avx2,fma"))) inline float horizontalSum(__m256 v)
-{
-    const __m128 low = _mm256_castps256_ps128(v);
-    const __m128 high = _mm256_extractf128_ps(v, 1);
-    __m128 sum = _mm_add_ps(low, high);
-    sum = _mm_add_ps(sum, _mm_movehl_ps(sum, sum));
-    sum = _mm_add_ss(sum, _mm_shuffle_ps(sum, sum, 0x55));
-    return _mm_cvtss_f32(sum);
-}
-
 __attribute__((target("avx2,fma"))) inline float tail(float sum, const float *row,
                                                       const float *query, int from, int dim)
 {
@@ -171,7 +161,7 @@ __attribute__((target("avx2,fma"))) void gatherAvx2(const float *base, int dim, 
         out[i] = dotAvx2(base + size_t(rows[i]) * stride, query, dim);
 }
 
-__attribute__((target("avx2"))) inline std::int32_t horizontalSum(__m256i v)
+__attribute__((target("avx2"))) inline std::int32_t horizontalSumInt(__m256i v)
 {
     __m128i sum = _mm_add_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
     sum = _mm_add_epi32(sum, _mm_shuffle_epi32(sum, 0x4e));
@@ -216,7 +206,7 @@ __attribute__((target("avx2"))) void gemvInt8Avx2(const std::int8_t *rows, int c
             const __m256i q0 = loadBytes(query + i);
             a0 = int8Step(a0, _mm256_abs_epi8(q0), q0, row + i);
         }
-        out[r] = horizontalSum(_mm256_add_epi32(a0, a1));
+        out[r] = horizontalSumInt(_mm256_add_epi32(a0, a1));
     }
 }
 

@@ -1,4 +1,5 @@
 #include "search/halfkernels.h"
+#include "search/lanesum.h"
 
 #include <cstring>
 
@@ -112,17 +113,6 @@ void toHalfPortable(const float *in, std::uint16_t *out, int n)
 }
 
 #ifdef M1_HAVE_X86
-// The association of dotkernels.cpp's horizontal sum: (l0+l4)+(l2+l6) + (l1+l5)+(l3+l7).
-__attribute__((target("avx2,fma"))) inline float horizontalSum(__m256 v)
-{
-    const __m128 low = _mm256_castps256_ps128(v);
-    const __m128 high = _mm256_extractf128_ps(v, 1);
-    __m128 sum = _mm_add_ps(low, high);
-    sum = _mm_add_ps(sum, _mm_movehl_ps(sum, sum));
-    sum = _mm_add_ss(sum, _mm_shuffle_ps(sum, sum, 0x55));
-    return _mm_cvtss_f32(sum);
-}
-
 __attribute__((target("avx2,fma,f16c"))) inline __m256 loadHalf(const std::uint16_t *p)
 {
     return _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p)));
